@@ -1,0 +1,43 @@
+package io.pgdispatch.proxy;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Settings of the PostgreSQL listener and of the sessions it accepts. */
+@ConfigMapping(prefix = "dispatch.proxy")
+public interface ProxyConfig {
+
+    /** Address the PostgreSQL listener binds. */
+    @WithDefault("0.0.0.0")
+    String host();
+
+    /** Port of the PostgreSQL listener. */
+    @WithDefault("4432")
+    int port();
+
+    /** Base domain of the routing host names: {@code <cluster-id>.db.<domain>}. */
+    @WithDefault("localtest.me")
+    String domain();
+
+    /** Folder of PEM certificate and key pairs ({@code name.crt} beside {@code name.key}), chosen by SNI. */
+    @WithDefault("certs")
+    Path certificates();
+
+    /** Time a client has from connecting until it has authenticated; then it gets 08P01 and is closed. */
+    @WithDefault("10s")
+    Duration handshakeTimeout();
+
+    /** Time to wait for the compute (including a start or wake); then the client gets 57P03. */
+    @WithDefault("60s")
+    Duration computeTimeout();
+
+    /** How long a role's verifier fetched from auth-service is reused. */
+    @WithDefault("60s")
+    Duration roleCacheTtl();
+
+    /** Number of event loops accepting and relaying sessions; 0 means one per available core. */
+    @WithDefault("0")
+    int eventLoops();
+}

@@ -1,0 +1,317 @@
+package io.pgdispatch.proxy.session;
+
+import io.pgdispatch.contract.compute.v1.ComputeAddress;
+import io.pgdispatch.contract.events.ConnectionEvent;
+import io.pgdispatch.proxy.auth.AuthenticationFailedException;
+import io.pgdispatch.proxy.auth.ScramServerExchange;
+import io.pgdispatch.proxy.auth.ScramVerifier;
+import io.pgdispatch.proxy.compute.ComputeConnection;
+import io.pgdispatch.proxy.compute.ComputeLogin;
+import io.pgdispatch.proxy.compute.ComputeRefusedException;
+import io.pgdispatch.proxy.protocol.Authentication;
+import io.pgdispatch.proxy.protocol.BackendKeyData;
+import io.pgdispatch.proxy.protocol.CancelRequest;
+import io.pgdispatch.proxy.protocol.ErrorResponse;
+import io.pgdispatch.proxy.protocol.GssEncRequest;
+import io.pgdispatch.proxy.protocol.Message;
+import io.pgdispatch.proxy.protocol.MessageReader;
+import io.pgdispatch.proxy.protocol.NegotiateProtocolVersion;
+import io.pgdispatch.proxy.protocol.ProtocolException;
+import io.pgdispatch.proxy.protocol.SaslInitialResponse;
+import io.pgdispatch.proxy.protocol.SaslResponse;
+import io.pgdispatch.proxy.protocol.SqlState;
+import io.pgdispatch.proxy.protocol.SslRequest;
+import io.pgdispatch.proxy.protocol.StartupMessage;
+import io.pgdispatch.proxy.protocol.StartupPacket;
+import io.pgdispatch.proxy.routing.Target;
+import io.pgdispatch.proxy.routing.TargetHost;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * One client connection, from its first byte to its close.
+ *
+ * <pre>
+ * STARTUP        waiting for SSLRequest, GSSENCRequest, CancelRequest or StartupMessage
+ * TLS            upgrading to TLS after answering 'S'; the SNI name is known afterwards
+ * ROUTING        looking up the target and the role's verifier (socket paused)
+ * SASL_INITIAL   AuthenticationSASL sent, waiting for client-first
+ * SASL_FINAL     server-first sent, waiting for client-final
+ * CONNECTING     authenticated; starting the compute and logging in to it (socket paused)
+ * RELAYING       bytes flow both ways through {@link Relay}
+ * CLOSED         nothing more happens
+ * </pre>
+ *
+ * Every failure before RELAYING ends with one ErrorResponse and a close. All state is touched only on the event
+ * loop of the session's socket.
+ */
+public final class ClientSession {
+
+    private static final Logger LOG = Logger.getLogger(ClientSession.class);
+    /** Far more than any SCRAM message; a client sending more during the handshake is not a PostgreSQL client. */
+    private static final int MAX_HANDSHAKE_MESSAGE_LENGTH = 16 * 1024;
+
+    private enum State { STARTUP, TLS, ROUTING, SASL_INITIAL, SASL_FINAL, CONNECTING, RELAYING, CLOSED }
+
+    private final NetSocket socket;
+    private final SessionServices services;
+    private final Context context;
+    private final String id;
+    private final MessageReader reader = new MessageReader(MAX_HANDSHAKE_MESSAGE_LENGTH);
+    private final long openedAt = System.nanoTime();
+    private State state = State.STARTUP;
+    private boolean tls;
+    private long handshakeTimer;
+    private StartupMessage startup;
+    private Target target;
+    private ScramServerExchange scram;
+
+    public ClientSession(NetSocket socket, SessionServices services, Context context) {
+        this.socket = socket;
+        this.services = services;
+        this.context = context;
+        byte[] bytes = new byte[6];
+        services.random().nextBytes(bytes);
+        this.id = HexFormat.of().formatHex(bytes);
+    }
+
+    public void start() {
+        socket.handler(this::onData);
+        socket.exceptionHandler(failure -> LOG.debugf("[%s] socket error: %s", id, failure.getMessage()));
+        socket.closeHandler(ignored -> onClientClosed());
+        handshakeTimer = services.vertx().setTimer(services.config().handshakeTimeout().toMillis(),
+            ignored -> fail(ProtocolException.violation("the client did not finish the startup and authentication"
+                + " within " + services.config().handshakeTimeout().toSeconds() + " s")));
+    }
+
+    private void onData(Buffer data) {
+        reader.append(data);
+        try {
+            readPackets();
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void readPackets() {
+        while (true) {
+            switch (state) {
+                case STARTUP -> {
+                    Buffer packet = reader.nextStartupPacket();
+                    if (packet == null) {
+                        return;
+                    }
+                    onStartupPacket(StartupPacket.decode(packet));
+                }
+                case SASL_INITIAL, SASL_FINAL -> {
+                    Message message = reader.nextMessage();
+                    if (message == null) {
+                        return;
+                    }
+                    onSaslMessage(message);
+                }
+                default -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void onStartupPacket(StartupPacket packet) {
+        if (packet instanceof SslRequest) {
+            upgradeToTls();
+        } else if (packet instanceof GssEncRequest) {
+            socket.write(Buffer.buffer(1).appendByte(GssEncRequest.REFUSE));
+        } else if (packet instanceof CancelRequest cancel) {
+            services.cancelForwarder().forward(id, cancel);
+            close();
+        } else {
+            onStartupMessage((StartupMessage) packet);
+        }
+    }
+
+    private void upgradeToTls() {
+        if (tls || !reader.isEmpty()) {
+            // Bytes sent before the TLS handshake would be read as if they came through TLS (CVE-2021-23214).
+            throw ProtocolException.violation("unexpected SSLRequest or data sent before the TLS handshake");
+        }
+        state = State.TLS;
+        socket.write(Buffer.buffer(1).appendByte(SslRequest.ACCEPT));
+        socket.upgradeToSsl().onComplete(result -> {
+            if (result.failed()) {
+                LOG.debugf("[%s] TLS handshake failed: %s", id, result.cause().getMessage());
+                close();
+                return;
+            }
+            tls = true;
+            state = State.STARTUP;
+            onData(Buffer.buffer());
+        });
+    }
+
+    private void onStartupMessage(StartupMessage message) {
+        if (!tls) {
+            throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                "connections must use TLS: connect with sslmode=require or stronger");
+        }
+        negotiateProtocolVersion(message);
+        if (message.user() == null || message.user().isEmpty()) {
+            throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                "no PostgreSQL user name specified in startup packet: connect with user=<role>");
+        }
+        startup = message;
+        TargetHost host = TargetHost.parse(socket.indicatedServerName(), services.config().domain());
+        state = State.ROUTING;
+        socket.pause();
+        onContext(services.resolver().lookup(host)
+            .invoke(found -> target = found)
+            .chain(found -> services.roleSecrets().verifier(found.accountId(), message.user())),
+            this::askForPassword);
+    }
+
+    /** A client asking for 3.x or for {@code _pq_.} extensions learns that this server speaks plain 3.0. */
+    private void negotiateProtocolVersion(StartupMessage message) {
+        List<String> extensions = message.parameters().keySet().stream()
+            .filter(name -> name.startsWith(StartupMessage.PROTOCOL_EXTENSION_PREFIX))
+            .toList();
+        if (message.minorVersion() > StartupMessage.MINOR_VERSION || !extensions.isEmpty()) {
+            socket.write(new NegotiateProtocolVersion(StartupMessage.MINOR_VERSION, extensions).encode());
+        }
+    }
+
+    private void askForPassword(ScramVerifier verifier) {
+        scram = new ScramServerExchange(verifier, services.random());
+        socket.write(Authentication.sasl(List.of(ScramServerExchange.MECHANISM)));
+        state = State.SASL_INITIAL;
+        socket.resume();
+        onData(Buffer.buffer());
+    }
+
+    private void onSaslMessage(Message message) {
+        if (state == State.SASL_INITIAL) {
+            SaslInitialResponse initial = SaslInitialResponse.decode(message);
+            if (!initial.mechanism().equals(ScramServerExchange.MECHANISM)) {
+                throw ProtocolException.violation("client selected an invalid SASL authentication mechanism \""
+                    + initial.mechanism() + "\": use " + ScramServerExchange.MECHANISM);
+            }
+            socket.write(Authentication.saslContinue(scram.serverFirst(initial.data())));
+            state = State.SASL_FINAL;
+            return;
+        }
+        ScramServerExchange.Result keys = scram.clientFinal(SaslResponse.decode(message).data());
+        scram = null;
+        socket.write(Authentication.saslFinal(keys.serverFinal()));
+        services.vertx().cancelTimer(handshakeTimer);
+        state = State.CONNECTING;
+        socket.pause();
+        onContext(services.resolver().connect(target), address -> connectToCompute(address, keys));
+    }
+
+    private void connectToCompute(ComputeAddress address, ScramServerExchange.Result keys) {
+        Map<String, String> parameters = new LinkedHashMap<>(startup.parameters());
+        parameters.keySet().removeIf(name -> name.startsWith(StartupMessage.PROTOCOL_EXTENSION_PREFIX));
+        ComputeLogin.start(services.computeClient(), address.getHost(), address.getPort(), parameters, keys, id)
+            .onSuccess(compute -> startRelay(address, compute))
+            .onFailure(this::fail);
+    }
+
+    private void startRelay(ComputeAddress address, ComputeConnection compute) {
+        if (state == State.CLOSED) {
+            compute.socket().close();
+            return;
+        }
+        BackendKeyData issued = services.cancelRegistry().register(address.getHost(), address.getPort(),
+            compute.keyData());
+        socket.write(Authentication.ok());
+        socket.write(compute.greeting());
+        socket.write(issued.encode());
+        socket.write(compute.readyForQuery());
+        state = State.RELAYING;
+        String client = clientAddress();
+        LOG.infof("[%s] session opened: client=%s target=%s role=%s compute=%s at %s:%d", id, client, target,
+            startup.user(), address.getComputeId(), address.getHost(), address.getPort());
+        services.events().publish(ConnectionEvent.opened(id, address.getComputeId(), target.clusterId(),
+            target.branchId(), startup.user(), client));
+        new Relay(socket, compute.socket(), (fromClient, toClient) -> {
+            state = State.CLOSED;
+            services.cancelRegistry().unregister(issued);
+            LOG.infof("[%s] session closed: client=%s target=%s compute=%s duration=%d ms bytes in=%d out=%d",
+                id, client, target, address.getComputeId(), elapsedMillis(), fromClient, toClient);
+            services.events().publish(ConnectionEvent.closed(id, address.getComputeId(), target.clusterId(),
+                target.branchId(), startup.user(), client, fromClient, toClient));
+        }).start(reader.drain(), compute.early());
+    }
+
+    /** Runs {@code next} on this session's event loop with the item, or fails the session. */
+    private <T> void onContext(Uni<T> step, Consumer<T> next) {
+        step.subscribe().with(
+            item -> context.runOnContext(ignored -> {
+                if (state != State.CLOSED) {
+                    try {
+                        next.accept(item);
+                    } catch (RuntimeException e) {
+                        fail(e);
+                    }
+                }
+            }),
+            failure -> context.runOnContext(ignored -> fail(failure)));
+    }
+
+    private void fail(Throwable failure) {
+        if (state == State.CLOSED || state == State.RELAYING) {
+            return;
+        }
+        ErrorResponse error = toErrorResponse(failure);
+        LOG.infof("[%s] session refused: client=%s target=%s sqlstate=%s %s", id, clientAddress(),
+            target == null ? "-" : target, error.sqlState(), error.message());
+        state = State.CLOSED;
+        services.vertx().cancelTimer(handshakeTimer);
+        socket.end(error.encode());
+    }
+
+    private ErrorResponse toErrorResponse(Throwable failure) {
+        if (failure instanceof AuthenticationFailedException) {
+            return ErrorResponse.fatal(SqlState.INVALID_PASSWORD,
+                "password authentication failed for user \"" + startup.user() + "\"");
+        }
+        if (failure instanceof ProtocolException protocol) {
+            return ErrorResponse.fatal(protocol.sqlState(), protocol.getMessage());
+        }
+        if (failure instanceof ComputeRefusedException refused) {
+            return refused.error();
+        }
+        LOG.errorf(failure, "[%s] unexpected failure", id);
+        return ErrorResponse.fatal(SqlState.INTERNAL_ERROR, "internal error in the proxy (session " + id
+            + "): try again, and report it if it persists");
+    }
+
+    private void onClientClosed() {
+        if (state != State.RELAYING && state != State.CLOSED) {
+            LOG.debugf("[%s] client closed the connection in state %s", id, state);
+            state = State.CLOSED;
+            services.vertx().cancelTimer(handshakeTimer);
+        }
+    }
+
+    private void close() {
+        state = State.CLOSED;
+        services.vertx().cancelTimer(handshakeTimer);
+        socket.close();
+    }
+
+    private String clientAddress() {
+        return socket.remoteAddress() == null ? "-" : socket.remoteAddress().toString();
+    }
+
+    private long elapsedMillis() {
+        return (System.nanoTime() - openedAt) / 1_000_000;
+    }
+}
