@@ -1,0 +1,37 @@
+package io.pgdispatch.router.api;
+
+import io.pgdispatch.router.auth.AuthUnavailableException;
+import io.pgdispatch.router.auth.UnauthenticatedException;
+import io.pgdispatch.router.cluster.ClusterNotFoundException;
+import io.pgdispatch.router.cluster.InvalidClusterNameException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns the domain failures of the management API into statuses with an {@link ErrorBody}. */
+public class ApiExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthenticatedException failure) {
+        return error(Status.UNAUTHORIZED, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response authUnavailable(AuthUnavailableException failure) {
+        return error(Status.SERVICE_UNAVAILABLE, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response clusterNotFound(ClusterNotFoundException failure) {
+        return error(Status.NOT_FOUND, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidName(InvalidClusterNameException failure) {
+        return error(Status.BAD_REQUEST, failure);
+    }
+
+    private static Response error(Status status, RuntimeException failure) {
+        return Response.status(status).entity(new ErrorBody(failure.getMessage())).build();
+    }
+}

@@ -1,0 +1,71 @@
+package io.pgdispatch.router.api;
+
+import io.pgdispatch.router.auth.ApiKeyAuthenticator;
+import io.pgdispatch.router.cluster.ClusterName;
+import io.pgdispatch.router.store.ClusterStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** The caller's clusters. The API key decides the account; another account's clusters answer 404. */
+@Path("/v1/clusters")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "clusters")
+@APIResponse(responseCode = "401", description = "Missing or invalid API key")
+@APIResponse(responseCode = "503", description = "auth-service cannot be reached to check the API key")
+public class ClusterResource {
+
+    private final ApiKeyAuthenticator authenticator;
+    private final ClusterStore store;
+
+    ClusterResource(ApiKeyAuthenticator authenticator, ClusterStore store) {
+        this.authenticator = authenticator;
+        this.store = store;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    @Operation(summary = "Create a cluster with its branch main")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "The name is not 1 to 64 printable characters")
+    public Uni<ClusterView> create(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            CreateClusterRequest request) {
+        return authenticator.accountOf(authorization)
+            .chain(account -> store.create(account, ClusterName.requireValid(request == null ? null : request.name())))
+            .map(ClusterView::of);
+    }
+
+    @GET
+    @Operation(summary = "List the account's clusters, oldest first")
+    public Uni<List<ClusterView>> list(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return authenticator.accountOf(authorization)
+            .chain(store::list)
+            .map(clusters -> clusters.stream().map(ClusterView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one cluster")
+    @APIResponse(responseCode = "404", description = "No such cluster in this account")
+    public Uni<ClusterView> get(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id) {
+        return authenticator.accountOf(authorization)
+            .chain(account -> store.find(account, id))
+            .map(ClusterView::of);
+    }
+}

@@ -1,0 +1,24 @@
+package io.pgdispatch.router.grpc;
+
+import io.grpc.Status;
+import io.pgdispatch.router.cluster.BranchNotFoundException;
+import io.pgdispatch.router.cluster.ClusterNotFoundException;
+import io.pgdispatch.router.compute.ComputeUnavailableException;
+
+/** Maps router's domain failures to the gRPC statuses the proxy turns into SQLSTATEs. */
+final class GrpcStatuses {
+
+    private GrpcStatuses() {
+    }
+
+    static Throwable toStatus(Throwable failure) {
+        if (failure instanceof ClusterNotFoundException || failure instanceof BranchNotFoundException) {
+            return Status.NOT_FOUND.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof ComputeUnavailableException unavailable) {
+            Status status = unavailable.timedOut() ? Status.DEADLINE_EXCEEDED : Status.UNAVAILABLE;
+            return status.withDescription(unavailable.getMessage()).asRuntimeException();
+        }
+        return failure;
+    }
+}

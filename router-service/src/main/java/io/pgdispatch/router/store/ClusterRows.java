@@ -1,0 +1,38 @@
+package io.pgdispatch.router.store;
+
+import io.pgdispatch.router.cluster.Branch;
+import io.pgdispatch.router.cluster.Cluster;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Folds the rows of a cluster-and-branch join (one row per branch) back into clusters, keeping their order. */
+final class ClusterRows {
+
+    private ClusterRows() {
+    }
+
+    static List<Cluster> fold(RowSet<Row> rows) {
+        Map<String, List<Row>> rowsByCluster = new LinkedHashMap<>();
+        for (Row row : rows) {
+            rowsByCluster.computeIfAbsent(row.getString("id"), id -> new ArrayList<>()).add(row);
+        }
+        return rowsByCluster.values().stream().map(ClusterRows::clusterOf).toList();
+    }
+
+    private static Cluster clusterOf(List<Row> branchRows) {
+        Row first = branchRows.get(0);
+        List<Branch> branches = branchRows.stream()
+            .map(row -> new Branch(row.getString("branch_id"), row.getString("branch_name")))
+            .toList();
+        return new Cluster(
+            first.getString("id"),
+            first.getString("account_id"),
+            first.getString("name"),
+            first.getOffsetDateTime("created_at").toInstant(),
+            branches);
+    }
+}

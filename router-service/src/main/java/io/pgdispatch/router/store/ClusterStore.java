@@ -1,0 +1,109 @@
+package io.pgdispatch.router.store;
+
+import io.pgdispatch.contract.target.ResourceName;
+import io.pgdispatch.router.cluster.Branch;
+import io.pgdispatch.router.cluster.BranchNotFoundException;
+import io.pgdispatch.router.cluster.Cluster;
+import io.pgdispatch.router.cluster.ClusterNotFoundException;
+import io.pgdispatch.router.cluster.Target;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** Clusters and branches in the {@code router} schema. Lookups by account never reveal another account's data. */
+@ApplicationScoped
+public class ClusterStore {
+
+    private static final Logger LOG = Logger.getLogger(ClusterStore.class);
+
+    private static final String SELECT_CLUSTERS = """
+        SELECT c.id, c.account_id, c.name, c.created_at, b.id AS branch_id, b.name AS branch_name
+        FROM router.clusters c JOIN router.branches b ON b.cluster_id = c.id
+        """;
+    private static final String CLUSTER_ORDER = " ORDER BY c.created_at, c.id, b.created_at, b.name";
+
+    private final Pool pool;
+
+    ClusterStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Creates a cluster and its branch {@code main} in one transaction, so no cluster is ever without it. */
+    public Uni<Cluster> create(String accountId, String name) {
+        String clusterId = RandomIds.clusterId();
+        String branchId = RandomIds.branchId();
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("INSERT INTO router.clusters (id, account_id, name) VALUES ($1, $2, $3)")
+                .execute(Tuple.of(clusterId, accountId, name))
+                .chain(() -> connection
+                    .preparedQuery("INSERT INTO router.branches (id, cluster_id, name) VALUES ($1, $2, $3)")
+                    .execute(Tuple.of(branchId, clusterId, Branch.DEFAULT_NAME))))
+            .invoke(() -> LOG.infof("cluster %s created for account %s", clusterId, accountId))
+            .chain(() -> find(accountId, clusterId));
+    }
+
+    /** The account's clusters, oldest first. */
+    public Uni<List<Cluster>> list(String accountId) {
+        return pool.preparedQuery(SELECT_CLUSTERS + "WHERE c.account_id = $1" + CLUSTER_ORDER)
+            .execute(Tuple.of(accountId))
+            .map(ClusterRows::fold);
+    }
+
+    /** One cluster of the account; fails with {@link ClusterNotFoundException} for an unknown or foreign id. */
+    public Uni<Cluster> find(String accountId, String clusterId) {
+        return pool.preparedQuery(SELECT_CLUSTERS + "WHERE c.account_id = $1 AND c.id = $2" + CLUSTER_ORDER)
+            .execute(Tuple.of(accountId, clusterId))
+            .map(ClusterRows::fold)
+            .map(clusters -> clusters.stream().findFirst().orElseThrow(() -> new ClusterNotFoundException(clusterId)));
+    }
+
+    /**
+     * Resolves a cluster id and branch name, as a connection names them, to the target they address. An empty
+     * branch name means {@code main}. Fails with {@link ClusterNotFoundException} or {@link BranchNotFoundException}.
+     */
+    public Uni<Target> lookup(String clusterId, String branchName) {
+        if (!ResourceName.isValid(clusterId)) {
+            return Uni.createFrom().failure(new ClusterNotFoundException(clusterId));
+        }
+        String branch = branchName.isEmpty() ? Branch.DEFAULT_NAME : branchName;
+        return pool.preparedQuery("""
+                SELECT c.account_id, b.id AS branch_id
+                FROM router.clusters c LEFT JOIN router.branches b ON b.cluster_id = c.id AND b.name = $2
+                WHERE c.id = $1
+                """)
+            .execute(Tuple.of(clusterId, branch))
+            .map(rows -> targetOf(rows, clusterId, branch));
+    }
+
+    /** A branch given by id as a target, if it is in the account's cluster; else {@link BranchNotFoundException}. */
+    public Uni<Target> findTarget(String accountId, String clusterId, String branchId) {
+        return pool.preparedQuery("""
+                SELECT b.name FROM router.clusters c JOIN router.branches b ON b.cluster_id = c.id
+                WHERE c.account_id = $1 AND c.id = $2 AND b.id = $3
+                """)
+            .execute(Tuple.of(accountId, clusterId, branchId))
+            .map(rows -> {
+                if (rows.size() == 0) {
+                    throw new BranchNotFoundException(clusterId, branchId);
+                }
+                return new Target(accountId, clusterId, branchId, rows.iterator().next().getString("name"));
+            });
+    }
+
+    private static Target targetOf(RowSet<Row> rows, String clusterId, String branchName) {
+        if (rows.size() == 0) {
+            throw new ClusterNotFoundException(clusterId);
+        }
+        Row row = rows.iterator().next();
+        String branchId = row.getString("branch_id");
+        if (branchId == null) {
+            throw new BranchNotFoundException(clusterId, branchName);
+        }
+        return new Target(row.getString("account_id"), clusterId, branchId, branchName);
+    }
+}
