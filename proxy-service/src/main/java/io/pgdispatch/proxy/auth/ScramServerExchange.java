@@ -1,10 +1,7 @@
 package io.pgdispatch.proxy.auth;
 
-import com.ongres.scram.common.ClientFirstMessage;
-import com.ongres.scram.common.Gs2CbindFlag;
 import com.ongres.scram.common.ScramFunctions;
 import com.ongres.scram.common.ScramMechanism;
-import com.ongres.scram.common.exception.ScramParseException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -42,17 +39,12 @@ public final class ScramServerExchange {
 
     /** Reads client-first and returns server-first (nonce, salt and iteration count). */
     public String serverFirst(String clientFirstMessage) {
-        ClientFirstMessage clientFirst = parseClientFirst(clientFirstMessage);
-        if (clientFirst.getGs2Header().getChannelBindingFlag() == Gs2CbindFlag.CHANNEL_BINDING_REQUIRED) {
-            // The proxy offers only SCRAM-SHA-256, so a client that asks for binding here broke the protocol.
-            throw new AuthenticationFailedException();
-        }
-        int bareStart = clientFirstMessage.indexOf(',', clientFirstMessage.indexOf(',') + 1) + 1;
-        gs2Header = clientFirstMessage.substring(0, bareStart);
-        clientFirstBare = clientFirstMessage.substring(bareStart);
+        ClientFirstMessage clientFirst = ClientFirstMessage.parse(clientFirstMessage);
+        gs2Header = clientFirst.gs2Header();
+        clientFirstBare = clientFirst.bare();
         byte[] serverNonce = new byte[NONCE_BYTES];
         random.nextBytes(serverNonce);
-        nonce = clientFirst.getClientNonce() + Base64.getEncoder().encodeToString(serverNonce);
+        nonce = clientFirst.nonce() + Base64.getEncoder().encodeToString(serverNonce);
         serverFirst = "r=" + nonce + ",s=" + verifier.saltBase64() + ",i=" + verifier.iterations();
         return serverFirst;
     }
@@ -77,14 +69,6 @@ public final class ScramServerExchange {
         }
         byte[] serverSignature = ScramFunctions.serverSignature(SHA_256, verifier.serverKey(), authMessage);
         return new Result(clientKey, verifier.serverKey(), "v=" + Base64.getEncoder().encodeToString(serverSignature));
-    }
-
-    private static ClientFirstMessage parseClientFirst(String message) {
-        try {
-            return ClientFirstMessage.parseFrom(message);
-        } catch (ScramParseException | IllegalArgumentException e) {
-            throw new AuthenticationFailedException();
-        }
     }
 
     private static byte[] decodeProof(String text) {

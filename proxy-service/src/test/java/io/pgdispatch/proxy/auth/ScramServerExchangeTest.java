@@ -3,6 +3,7 @@ package io.pgdispatch.proxy.auth;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ongres.scram.client.ScramClient;
 import com.ongres.scram.common.ScramFunctions;
@@ -55,12 +56,26 @@ class ScramServerExchangeTest {
     }
 
     @Test
+    void acceptsTheEmptyUserNameThatPostgresClientsSend() throws Exception {
+        ScramVerifier verifier = verifierFor("pw", ScramFunctions.salt(16, RANDOM));
+        ScramServerExchange server = new ScramServerExchange(verifier, RANDOM);
+
+        String serverFirst = server.serverFirst("n,,n=,r=rOprNGfwEbeRWgbNEkqO");
+
+        assertTrue(serverFirst.startsWith("r=rOprNGfwEbeRWgbNEkqO"), serverFirst);
+        assertTrue(serverFirst.endsWith(",s=" + verifier.saltBase64() + ",i=4096"), serverFirst);
+    }
+
+    @Test
     void refusesMalformedAndTamperedMessages() throws Exception {
         ScramVerifier verifier = verifierFor("pw", ScramFunctions.salt(16, RANDOM));
         assertThrows(AuthenticationFailedException.class,
             () -> new ScramServerExchange(verifier, RANDOM).serverFirst(""));
-        assertThrows(AuthenticationFailedException.class,
-            () -> new ScramServerExchange(verifier, RANDOM).serverFirst("p=tls-server-end-point,,n=,r=abc"));
+        for (String clientFirst : new String[] {"p=tls-server-end-point,,n=,r=abc", "n,a=admin,n=,r=abc",
+            "n,,m=ext,n=,r=abc", "n,,n=,r=", "x,,n=,r=abc", "n,,n="}) {
+            assertThrows(AuthenticationFailedException.class,
+                () -> new ScramServerExchange(verifier, RANDOM).serverFirst(clientFirst), clientFirst);
+        }
 
         ScramClient client = clientWithPassword("pw");
         ScramServerExchange server = new ScramServerExchange(verifier, RANDOM);
