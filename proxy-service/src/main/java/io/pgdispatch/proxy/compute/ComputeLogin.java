@@ -117,16 +117,15 @@ public final class ComputeLogin {
         }
     }
 
+    /** Done; bytes that arrive until the relay takes over the socket keep collecting in the reader. */
     private void finish(Message readyForQuery) {
         if (keyData == null) {
             fail(ProtocolException.violation("the compute sent no BackendKeyData"));
             return;
         }
-        socket.pause();
-        socket.handler(null);
         socket.exceptionHandler(null);
         socket.closeHandler(null);
-        result.complete(new ComputeConnection(socket, greeting, readyForQuery.frame(), keyData, reader.drain()));
+        result.complete(new ComputeConnection(socket, greeting, readyForQuery.frame(), keyData, reader));
     }
 
     private void fail(Throwable failure) {

@@ -69,6 +69,11 @@ public final class MessageReader {
         return rest;
     }
 
+    /** Number of bytes received but not yet read. */
+    public int length() {
+        return pending.length();
+    }
+
     public boolean isEmpty() {
         return pending.length() == 0;
     }

@@ -42,16 +42,17 @@ import org.jboss.logging.Logger;
  * <pre>
  * STARTUP        waiting for SSLRequest, GSSENCRequest, CancelRequest or StartupMessage
  * TLS            upgrading to TLS after answering 'S'; the SNI name is known afterwards
- * ROUTING        looking up the target and the role's verifier (socket paused)
+ * ROUTING        looking up the target and the role's verifier
  * SASL_INITIAL   AuthenticationSASL sent, waiting for client-first
  * SASL_FINAL     server-first sent, waiting for client-final
- * CONNECTING     authenticated; starting the compute and logging in to it (socket paused)
+ * CONNECTING     authenticated; starting the compute and logging in to it
  * RELAYING       bytes flow both ways through {@link Relay}
  * CLOSED         nothing more happens
  * </pre>
  *
  * Every failure before RELAYING ends with one ErrorResponse and a close. All state is touched only on the event
- * loop of the session's socket.
+ * loop of the session's socket. Bytes a client sends while the proxy is busy (ROUTING, CONNECTING) wait in the
+ * reader, up to the handshake limit, and are relayed first.
  */
 public final class ClientSession {
 
@@ -95,6 +96,10 @@ public final class ClientSession {
     private void onData(Buffer data) {
         reader.append(data);
         try {
+            if (reader.length() > MAX_HANDSHAKE_MESSAGE_LENGTH) {
+                throw ProtocolException.violation("the client sent more than "
+                    + MAX_HANDSHAKE_MESSAGE_LENGTH + " bytes before its session was ready");
+            }
             readPackets();
         } catch (RuntimeException e) {
             fail(e);
@@ -170,7 +175,6 @@ public final class ClientSession {
         startup = message;
         TargetHost host = TargetHost.parse(socket.indicatedServerName(), services.config().domain());
         state = State.ROUTING;
-        socket.pause();
         onContext(services.resolver().lookup(host)
             .invoke(found -> target = found)
             .chain(found -> services.roleSecrets().verifier(found.accountId(), message.user())),
@@ -191,7 +195,6 @@ public final class ClientSession {
         scram = new ScramServerExchange(verifier, services.random());
         socket.write(Authentication.sasl(List.of(ScramServerExchange.MECHANISM)));
         state = State.SASL_INITIAL;
-        socket.resume();
         onData(Buffer.buffer());
     }
 
@@ -211,7 +214,6 @@ public final class ClientSession {
         socket.write(Authentication.saslFinal(keys.serverFinal()));
         services.vertx().cancelTimer(handshakeTimer);
         state = State.CONNECTING;
-        socket.pause();
         onContext(services.resolver().connect(target), address -> connectToCompute(address, keys));
     }
 
@@ -247,7 +249,7 @@ public final class ClientSession {
                 id, client, target, address.getComputeId(), elapsedMillis(), fromClient, toClient);
             services.events().publish(ConnectionEvent.closed(id, address.getComputeId(), target.clusterId(),
                 target.branchId(), startup.user(), client, fromClient, toClient));
-        }).start(reader.drain(), compute.early());
+        }).start(reader.drain(), compute.early().drain());
     }
 
     /** Runs {@code next} on this session's event loop with the item, or fails the session. */
