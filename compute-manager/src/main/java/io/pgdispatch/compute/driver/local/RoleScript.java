@@ -1,0 +1,47 @@
+package io.pgdispatch.compute.driver.local;
+
+import io.pgdispatch.compute.driver.RoleSecret;
+import java.util.List;
+
+/**
+ * The SQL that makes a compute's roles match the account's, run by psql as superuser in one transaction. A role
+ * is created only when missing, through psql's {@code \gexec} (CREATE ROLE has no IF NOT EXISTS).
+ *
+ * <p>A verifier given as the password is stored as-is (PostgreSQL docs, CREATE ROLE: "If the presented password
+ * string is already in MD5-encrypted or SCRAM-encrypted format, then it is stored as-is"), so the compute accepts
+ * the same SCRAM exchange as the proxy, and the proxy can log in with the ClientKey it recovered.
+ *
+ * <p>Each role gets what the owner of a small database needs: CREATEDB, every privilege on database postgres
+ * (schemas, temporary tables) and on schema public, whose CREATE privilege PostgreSQL 15 no longer gives to PUBLIC.
+ * Limitation: roles are not superusers and objects one role creates are not granted to the account's other roles.
+ */
+final class RoleScript {
+
+    private RoleScript() {
+    }
+
+    static String of(List<RoleSecret> roles) {
+        StringBuilder script = new StringBuilder();
+        for (RoleSecret role : roles) {
+            String name = identifier(role.name());
+            script.append("SELECT format('CREATE ROLE %I', ").append(literal(role.name()))
+                .append(") WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ").append(literal(role.name()))
+                .append(")\n\\gexec\n")
+                .append("ALTER ROLE ").append(name).append(" WITH LOGIN CREATEDB PASSWORD ")
+                .append(literal(role.verifier())).append(";\n")
+                .append("GRANT ALL ON DATABASE postgres TO ").append(name).append(";\n")
+                .append("GRANT ALL ON SCHEMA public TO ").append(name).append(";\n");
+        }
+        return script.toString();
+    }
+
+    /** A quoted identifier (SQL syntax, 4.1.1): double quotes, inner ones doubled. */
+    private static String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** A string constant (4.1.2.1) with standard_conforming_strings on, PostgreSQL's default since 9.1. */
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,156 @@
+package io.pgdispatch.compute.lifecycle;
+
+import io.pgdispatch.compute.config.ComputeConfig;
+import io.pgdispatch.compute.driver.ComputeDriver;
+import io.pgdispatch.compute.driver.ComputeEndpoint;
+import io.pgdispatch.compute.driver.ComputeSpec;
+import io.pgdispatch.compute.events.ComputeEventPublisher;
+import io.pgdispatch.compute.roles.RoleSource;
+import io.pgdispatch.compute.store.ComputeRecord;
+import io.pgdispatch.compute.store.ComputeState;
+import io.pgdispatch.compute.store.ComputeStore;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts, suspends and rediscovers computes. Every step for one compute goes through a {@link PerComputeQueue}, so
+ * steps of the same compute never overlap, and runs on a worker thread because the driver blocks. Concurrent
+ * {@link #ensure} calls for the same compute share one step, hence one start.
+ *
+ * <pre>
+ * STOPPED --ensure--> STARTING --started--> RUNNING --idle--> SUSPENDING --stopped--> STOPPED
+ *                        \--failed--> STOPPED (FAILED event)
+ * </pre>
+ */
+@ApplicationScoped
+public class ComputeLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(ComputeLifecycle.class);
+
+    private final ComputeDriver driver;
+    private final ComputeStore store;
+    private final RoleSource roles;
+    private final ComputeEventPublisher events;
+    private final ActivityTracker activity;
+    private final ComputeConfig config;
+    private final PerComputeQueue queue = new PerComputeQueue(Infrastructure.getDefaultWorkerPool());
+    private final ConcurrentMap<String, CompletableFuture<ComputeEndpoint>> ensuring = new ConcurrentHashMap<>();
+
+    ComputeLifecycle(ComputeDriver driver, ComputeStore store, RoleSource roles, ComputeEventPublisher events,
+            ActivityTracker activity, ComputeConfig config) {
+        this.driver = driver;
+        this.store = store;
+        this.roles = roles;
+        this.events = events;
+        this.activity = activity;
+        this.config = config;
+    }
+
+    /** The address of the running compute, started first when needed. Fails with ComputeUnavailableException. */
+    public Uni<ComputeEndpoint> ensure(ComputeRecord compute) {
+        activity.touch(compute.id());
+        // Each caller gets a copy: a caller that goes away cancels its copy, never the start the others wait for.
+        return Uni.createFrom().completionStage(() -> {
+            CompletableFuture<ComputeEndpoint> step = ensuring.computeIfAbsent(compute.id(),
+                id -> queue.submit(id, () -> runOrStart(compute)));
+            step.whenComplete((endpoint, failure) -> ensuring.remove(compute.id(), step));
+            return step.copy();
+        });
+    }
+
+    /** Stops the compute unless a session or an EnsureCompute call came while this step waited its turn. */
+    public Uni<Void> suspendIfIdle(ComputeRecord compute) {
+        return Uni.createFrom().completionStage(() -> queue.submit(compute.id(), () -> {
+            suspendIdle(compute);
+            return null;
+        }));
+    }
+
+    /** Makes the stored state match the platform: RUNNING with its port when it runs, STOPPED otherwise. */
+    public Uni<Void> rediscover(ComputeRecord compute) {
+        return Uni.createFrom().completionStage(() -> queue.submit(compute.id(), () -> {
+            reconcile(compute);
+            return null;
+        }));
+    }
+
+    private ComputeEndpoint runOrStart(ComputeRecord compute) {
+        Optional<ComputeEndpoint> live = driver.running(compute.spec());
+        if (live.isPresent()) {
+            await(store.markRunning(compute.id(), live.get(), compute.dataDir()));
+            return live.get();
+        }
+        return start(compute);
+    }
+
+    private ComputeEndpoint start(ComputeRecord compute) {
+        ComputeSpec spec = compute.spec();
+        await(store.markState(compute.id(), ComputeState.STARTING));
+        try {
+            String dataDir = driver.ensureStorage(spec);
+            ComputeEndpoint endpoint = driver.start(spec);
+            driver.applyRoles(spec, await(roles.rolesOf(compute.accountId())));
+            await(store.markRunning(compute.id(), endpoint, dataDir));
+            activity.touch(compute.id());
+            events.started(compute, endpoint);
+            LOG.infof("Compute %s: started for cluster %s branch %s on %s:%d", compute.id(), compute.clusterId(),
+                compute.branchId(), endpoint.host(), endpoint.port());
+            return endpoint;
+        } catch (RuntimeException e) {
+            abandon(compute, e);
+            throw new ComputeUnavailableException(compute.id(), e);
+        }
+    }
+
+    /** Leaves nothing half-started behind: the compute may run without its roles, so it is stopped again. */
+    private void abandon(ComputeRecord compute, RuntimeException cause) {
+        LOG.errorf("Compute %s: start failed: %s", compute.id(), cause.getMessage());
+        try {
+            driver.stop(compute.spec());
+        } catch (RuntimeException stopFailure) {
+            cause.addSuppressed(stopFailure);
+        }
+        await(store.markStopped(compute.id()));
+        events.failed(compute, cause.getMessage());
+    }
+
+    private void suspendIdle(ComputeRecord compute) {
+        if (!activity.isIdle(compute.id(), config.idleTimeout())) {
+            return;
+        }
+        await(store.markState(compute.id(), ComputeState.SUSPENDING));
+        try {
+            driver.stop(compute.spec());
+        } catch (RuntimeException e) {
+            LOG.errorf("Compute %s: suspend failed: %s", compute.id(), e.getMessage());
+            reconcile(compute);
+            return;
+        }
+        await(store.markStopped(compute.id()));
+        events.suspended(compute);
+        LOG.infof("Compute %s: suspended after %s without sessions", compute.id(), config.idleTimeout());
+    }
+
+    private void reconcile(ComputeRecord compute) {
+        Optional<ComputeEndpoint> live = driver.running(compute.spec());
+        if (live.isPresent()) {
+            await(store.markRunning(compute.id(), live.get(), compute.dataDir()));
+            activity.touch(compute.id());
+            LOG.infof("Compute %s: found running on %s:%d", compute.id(), live.get().host(), live.get().port());
+        } else if (compute.state() != ComputeState.STOPPED) {
+            await(store.markStopped(compute.id()));
+            LOG.infof("Compute %s: found stopped", compute.id());
+        }
+    }
+
+    /** Steps run on worker threads, where waiting for the reactive store is allowed. */
+    private static <T> T await(Uni<T> uni) {
+        return uni.await().indefinitely();
+    }
+}

@@ -1,0 +1,89 @@
+package io.pgdispatch.compute.store;
+
+import io.pgdispatch.compute.driver.ComputeEndpoint;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The computes table, through the reactive client. */
+@ApplicationScoped
+public class ComputeStore {
+
+    private static final String COLUMNS = "id, account_id, cluster_id, branch_id, state, data_dir";
+
+    private final Pool pool;
+
+    ComputeStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * The primary compute of a branch, made STOPPED on first use; concurrent callers all get the one row.
+     * Limitation: primaries are the only kind of compute so far.
+     */
+    public Uni<ComputeRecord> findOrCreatePrimary(String accountId, String clusterId, String branchId) {
+        return pool.preparedQuery("INSERT INTO compute.computes (id, account_id, cluster_id, branch_id, kind, state)"
+                + " VALUES ($1, $2, $3, $4, 'PRIMARY', 'STOPPED')"
+                + " ON CONFLICT (cluster_id, branch_id, kind) DO NOTHING")
+            .execute(Tuple.of(UUID.randomUUID().toString(), accountId, clusterId, branchId))
+            .chain(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM compute.computes"
+                    + " WHERE cluster_id = $1 AND branch_id = $2 AND kind = 'PRIMARY'")
+                .execute(Tuple.of(clusterId, branchId)))
+            .map(rows -> toRecord(rows.iterator().next()));
+    }
+
+    public Uni<List<ComputeRecord>> listAll() {
+        return pool.query("SELECT " + COLUMNS + " FROM compute.computes").execute().map(ComputeStore::toRecords);
+    }
+
+    public Uni<List<ComputeRecord>> listRunning() {
+        return pool.query("SELECT " + COLUMNS + " FROM compute.computes WHERE state = 'RUNNING'").execute()
+            .map(ComputeStore::toRecords);
+    }
+
+    public Uni<Void> markState(String id, ComputeState state) {
+        return update("UPDATE compute.computes SET state = $2, updated_at = now() WHERE id = $1",
+            Tuple.of(id, state.name()));
+    }
+
+    /**
+     * Also counts as activity: a compute is running because someone asked for it. A null dataDir keeps the
+     * stored one.
+     */
+    public Uni<Void> markRunning(String id, ComputeEndpoint endpoint, String dataDir) {
+        return update("UPDATE compute.computes SET state = 'RUNNING', host = $2, port = $3,"
+                + " data_dir = COALESCE($4, data_dir), last_active_at = now(), updated_at = now() WHERE id = $1",
+            Tuple.of(id, endpoint.host(), endpoint.port(), dataDir));
+    }
+
+    public Uni<Void> markStopped(String id) {
+        return update("UPDATE compute.computes SET state = 'STOPPED', host = NULL, port = NULL, updated_at = now()"
+            + " WHERE id = $1", Tuple.of(id));
+    }
+
+    private Uni<Void> update(String sql, Tuple arguments) {
+        return pool.preparedQuery(sql).execute(arguments).replaceWithVoid();
+    }
+
+    private static List<ComputeRecord> toRecords(RowSet<Row> rows) {
+        List<ComputeRecord> records = new ArrayList<>();
+        rows.forEach(row -> records.add(toRecord(row)));
+        return records;
+    }
+
+    private static ComputeRecord toRecord(Row row) {
+        return new ComputeRecord(
+            row.getString("id"),
+            row.getString("account_id"),
+            row.getString("cluster_id"),
+            row.getString("branch_id"),
+            ComputeState.valueOf(row.getString("state")),
+            row.getString("data_dir"));
+    }
+}

@@ -1,0 +1,256 @@
+package io.pgdispatch.compute.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.pgdispatch.compute.driver.ComputeDriver;
+import io.pgdispatch.compute.driver.ComputeSpec;
+import io.pgdispatch.compute.events.ConnectionEventDeserializer;
+import io.pgdispatch.compute.support.Await;
+import io.pgdispatch.compute.support.FixedRoleSource;
+import io.pgdispatch.compute.support.Psql;
+import io.pgdispatch.compute.support.TestFolders;
+import io.pgdispatch.contract.compute.v1.ComputeAddress;
+import io.pgdispatch.contract.compute.v1.ComputeKind;
+import io.pgdispatch.contract.compute.v1.ComputeServiceGrpc;
+import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
+import io.pgdispatch.contract.events.ComputeEvent;
+import io.pgdispatch.contract.events.ConnectionEvent;
+import io.pgdispatch.contract.events.Topics;
+import io.pgdispatch.testing.ControlPlaneDatabase;
+import io.pgdispatch.testing.KafkaBroker;
+import io.quarkus.kafka.client.serialization.ObjectMapperDeserializer;
+import io.quarkus.kafka.client.serialization.ObjectMapperSerializer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.GroupState;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * EnsureCompute through the real gRPC endpoint, with real PostgreSQL computes and real Kafka: one start for many
+ * concurrent callers, idle suspend and wake with data kept, and sessions that keep a compute awake. The tests run
+ * with an idle timeout of 2 s and a check every second.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ControlPlaneDatabase.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KafkaBroker.class, restrictToAnnotatedClass = true)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ComputeServiceTest {
+
+    private static final Duration EVENT_WAIT = Duration.ofSeconds(20);
+
+    @TestHTTPResource
+    URL server;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafkaServers;
+
+    @ConfigProperty(name = "dispatch.compute.local.data-root")
+    Path dataRoot;
+
+    @Inject
+    ComputeDriver driver;
+
+    private ManagedChannel channel;
+    private ComputeServiceGrpc.ComputeServiceBlockingStub computes;
+    private KafkaCompanion kafka;
+    private ConsumerTask<String, ComputeEvent> computeEvents;
+    private final List<ComputeSpec> used = new ArrayList<>();
+
+    @BeforeAll
+    void connect() {
+        channel = ManagedChannelBuilder.forAddress(server.getHost(), server.getPort()).usePlaintext().build();
+        computes = ComputeServiceGrpc.newBlockingStub(channel);
+        kafka = new KafkaCompanion(kafkaServers);
+        kafka.registerSerde(ConnectionEvent.class, new ObjectMapperSerializer<>(), new ConnectionEventDeserializer());
+        kafka.registerSerde(ComputeEvent.class, new ObjectMapperSerializer<>(),
+            new ObjectMapperDeserializer<>(ComputeEvent.class));
+        computeEvents = kafka.consume(ComputeEvent.class).withProp("auto.offset.reset", "earliest")
+            .fromTopics(Topics.COMPUTE_EVENTS);
+        awaitConnectionEventConsumer();
+    }
+
+    @AfterAll
+    void cleanUp() {
+        used.forEach(driver::stop);
+        used.forEach(spec -> TestFolders.delete(dataRoot.resolve(spec.clusterId())));
+        computeEvents.stop();
+        kafka.close();
+        channel.shutdownNow();
+    }
+
+    @Test
+    void concurrentCallsShareOneStartAndOneAddress() throws Exception {
+        String cluster = newCluster();
+        List<ListenableFuture<ComputeAddress>> calls = new ArrayList<>();
+        ComputeServiceGrpc.ComputeServiceFutureStub async = ComputeServiceGrpc.newFutureStub(channel);
+        for (int i = 0; i < 50; i++) {
+            calls.add(async.withDeadlineAfter(60, TimeUnit.SECONDS).ensureCompute(primary(cluster)));
+        }
+
+        Set<ComputeAddress> addresses = new HashSet<>();
+        for (ListenableFuture<ComputeAddress> call : calls) {
+            addresses.add(call.get());
+        }
+
+        assertEquals(1, addresses.size(), "all callers get the same compute: " + addresses);
+        ComputeAddress address = addresses.iterator().next();
+        remember(address, cluster);
+        assertEquals(FixedRoleSource.ROLE, psql(address, "SELECT current_user"));
+        awaitEvent(address, ComputeEvent.Type.STARTED);
+        // Events are published before the callers are answered; a second start would have shown up by now.
+        Thread.sleep(1000);
+        assertEquals(1, events(address, ComputeEvent.Type.STARTED).size(), "one start for 50 calls");
+    }
+
+    @Test
+    void idleComputeIsSuspendedAndWakesWithItsRows() {
+        String cluster = newCluster();
+        ComputeAddress first = computes.ensureCompute(primary(cluster));
+        remember(first, cluster);
+        psql(first, "CREATE TABLE kept (n int); INSERT INTO kept SELECT generate_series(1, 3)");
+
+        ComputeEvent suspended = awaitEvent(first, ComputeEvent.Type.SUSPENDED);
+        assertEquals(cluster, suspended.clusterId());
+        assertTrue(driver.running(spec(first, cluster)).isEmpty(), "a suspended compute runs no process");
+
+        ComputeAddress woken = computes.ensureCompute(primary(cluster));
+        assertEquals(first.getComputeId(), woken.getComputeId());
+        assertEquals("3", psql(woken, "SELECT count(*) FROM kept"));
+        Await.until("a second STARTED", () -> events(first, ComputeEvent.Type.STARTED).size() == 2, EVENT_WAIT);
+    }
+
+    @Test
+    void openSessionKeepsComputeRunningUntilClosed() throws InterruptedException {
+        String cluster = newCluster();
+        ComputeAddress address = computes.ensureCompute(primary(cluster));
+        remember(address, cluster);
+        ConnectionEvent opened = ConnectionEvent.opened("s-1", address.getComputeId(), cluster, "main",
+            FixedRoleSource.ROLE, "127.0.0.1");
+        publish(opened);
+        publish(opened); // a redelivered copy: the session must still close with one CLOSED
+
+        Thread.sleep(5000);
+        assertTrue(events(address, ComputeEvent.Type.SUSPENDED).isEmpty(), "suspended while a session was open");
+        assertTrue(driver.running(spec(address, cluster)).isPresent());
+
+        publish(ConnectionEvent.closed("s-1", address.getComputeId(), cluster, "main", FixedRoleSource.ROLE,
+            "127.0.0.1", 10, 20));
+        awaitEvent(address, ComputeEvent.Type.SUSPENDED);
+    }
+
+    @Test
+    void failedStartIsUnavailableWithTheServerLog() throws IOException {
+        String cluster = newCluster();
+        ComputeSpec spec = new ComputeSpec("prepared-by-test", cluster, "main");
+        used.add(spec);
+        String dataDir = driver.ensureStorage(spec);
+        Files.writeString(Path.of(dataDir, "postgresql.conf"), "no_such_setting = 1\n", StandardOpenOption.APPEND);
+
+        StatusRuntimeException failure = assertThrows(StatusRuntimeException.class,
+            () -> computes.ensureCompute(primary(cluster)));
+
+        assertEquals(Status.Code.UNAVAILABLE, failure.getStatus().getCode());
+        assertTrue(failure.getStatus().getDescription().contains("no_such_setting"),
+            failure.getStatus().getDescription());
+        Await.until("a FAILED event for cluster " + cluster, () -> computeEvents.getRecords().stream()
+            .anyMatch(record -> record.value().clusterId().equals(cluster)
+                && record.value().type() == ComputeEvent.Type.FAILED), EVENT_WAIT);
+    }
+
+    @Test
+    void readReplicaIsRefusedAsUnimplemented() {
+        EnsureComputeRequest request = primary(newCluster()).toBuilder().setKind(ComputeKind.READ_REPLICA).build();
+
+        StatusRuntimeException failure = assertThrows(StatusRuntimeException.class,
+            () -> computes.ensureCompute(request));
+
+        assertEquals(Status.Code.UNIMPLEMENTED, failure.getStatus().getCode());
+        assertTrue(failure.getStatus().getDescription().contains("read replicas are not available yet"));
+    }
+
+    @Test
+    void invalidClusterIdIsRefused() {
+        StatusRuntimeException failure = assertThrows(StatusRuntimeException.class,
+            () -> computes.ensureCompute(primary("../etc")));
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, failure.getStatus().getCode());
+        assertTrue(failure.getStatus().getDescription().startsWith("cluster_id: "));
+    }
+
+    private static EnsureComputeRequest primary(String cluster) {
+        return EnsureComputeRequest.newBuilder().setAccountId("account-1").setClusterId(cluster)
+            .setBranchId("main").setKind(ComputeKind.PRIMARY).build();
+    }
+
+    private static String newCluster() {
+        return "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private void remember(ComputeAddress address, String cluster) {
+        used.add(spec(address, cluster));
+    }
+
+    private static ComputeSpec spec(ComputeAddress address, String cluster) {
+        return new ComputeSpec(address.getComputeId(), cluster, "main");
+    }
+
+    private static String psql(ComputeAddress address, String sql) {
+        return Psql.query(address.getHost(), address.getPort(), FixedRoleSource.ROLE, FixedRoleSource.PASSWORD, sql);
+    }
+
+    private void publish(ConnectionEvent event) {
+        kafka.produce(ConnectionEvent.class)
+            .fromRecords(KafkaCompanion.record(Topics.CONNECTION_EVENTS, event.computeId(), event))
+            .awaitCompletion();
+    }
+
+    private List<ComputeEvent> events(ComputeAddress address, ComputeEvent.Type type) {
+        return computeEvents.getRecords().stream()
+            .map(ConsumerRecord::value)
+            .filter(event -> event.computeId().equals(address.getComputeId()) && event.type() == type)
+            .toList();
+    }
+
+    private ComputeEvent awaitEvent(ComputeAddress address, ComputeEvent.Type type) {
+        Await.until(type + " of compute " + address.getComputeId(), () -> !events(address, type).isEmpty(),
+            EVENT_WAIT);
+        return events(address, type).get(0);
+    }
+
+    /** Session events sent before compute-manager's consumer has its partitions would arrive too late to count. */
+    private void awaitConnectionEventConsumer() {
+        Await.until("the compute-manager consumer group", () -> {
+            ConsumerGroupDescription group = kafka.consumerGroups().describe("compute-manager");
+            return group.groupState() == GroupState.STABLE && !group.members().isEmpty();
+        }, Duration.ofSeconds(30));
+    }
+}
