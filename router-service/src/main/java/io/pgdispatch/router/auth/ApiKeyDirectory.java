@@ -1,13 +1,14 @@
 package io.pgdispatch.router.auth;
 
 import io.grpc.Status;
-import io.pgdispatch.contract.auth.v1.AuthService;
 import io.pgdispatch.contract.auth.v1.AuthenticateApiKeyRequest;
 import io.pgdispatch.contract.auth.v1.AuthenticateApiKeyResponse;
+import io.pgdispatch.contract.auth.v1.MutinyAuthServiceGrpc.MutinyAuthServiceStub;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,13 +21,17 @@ public class ApiKeyDirectory {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyDirectory.class);
     private static final String INVALID_KEY = "the API key is not valid: check it, or create an account for a new one";
+    /** A hung auth-service answers 503 after this long instead of holding the request. */
+    private static final long TIMEOUT_SECONDS = 5;
 
     @GrpcClient("auth")
-    AuthService auth;
+    MutinyAuthServiceStub auth;
 
     @CacheResult(cacheName = "api-keys")
     public Uni<String> accountOf(String apiKey) {
-        return auth.authenticateApiKey(AuthenticateApiKeyRequest.newBuilder().setApiKey(apiKey).build())
+        // A deadline per call: a deadline configured on the client would be fixed once, when the stub is made.
+        return auth.withDeadlineAfter(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .authenticateApiKey(AuthenticateApiKeyRequest.newBuilder().setApiKey(apiKey).build())
             .map(AuthenticateApiKeyResponse::getAccountId)
             .onFailure().transform(ApiKeyDirectory::toDomainFailure);
     }

@@ -1,0 +1,169 @@
+package io.pgdispatch.system;
+
+import io.pgdispatch.testing.PostgresServer;
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole system for the tests of this module: a control-plane PostgreSQL, a Kafka broker, and the four
+ * services started from their built applications on free ports. Started once for the test run and shared by
+ * every test class; each test makes its own account, role and cluster, so tests do not see each other's data.
+ */
+final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
+
+    static final String DOMAIN = "localtest.me";
+    /** Short enough that the suspend tests run in seconds, long enough that no test is surprised by one. */
+    static final String IDLE_TIMEOUT = "4s";
+
+    private static DispatchSystem shared;
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Path home;
+    private final Path computes;
+    private String kafkaServers;
+    private int proxyPort;
+    private int authPort;
+    private int routerPort;
+    private HostsFile hosts;
+
+    private DispatchSystem(Path home) {
+        this.home = home;
+        this.computes = home.resolve("computes");
+    }
+
+    /** The running system, started on first use and stopped when the test run ends. */
+    static synchronized DispatchSystem get(ExtensionContext context) throws Exception {
+        if (shared == null) {
+            DispatchSystem system = new DispatchSystem(Files.createTempDirectory("pg-dispatch-system-"));
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(DispatchSystem.class, system);
+            system.start();
+            shared = system;
+        }
+        return shared;
+    }
+
+    private void start() throws Exception {
+        Path repository = Path.of(System.getProperty("dispatch.repository", "..")).toAbsolutePath();
+        Path logs = Files.createDirectories(repository.resolve("system-tests/target/service-logs"));
+        hosts = HostsFile.at(repository.resolve("system-tests/target/hosts"));
+        Path certificates = Files.createDirectories(home.resolve("certs"));
+        Certificates.create(certificates, DOMAIN);
+        Files.createDirectories(computes);
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        PostgresServer controlPlane = PostgresServer.start();
+        started.add(controlPlane);
+        EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true);
+        kafkaServers = kafka.start().getAdvertisedListeners();
+        started.add(kafka::close);
+
+        Map<String, String> common = new HashMap<>();
+        common.put("quarkus.datasource.username", PostgresServer.USER);
+        common.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        common.put("quarkus.datasource.reactive.url", "postgresql://" + controlPlane.hostAndPort() + "/postgres");
+        common.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + controlPlane.hostAndPort() + "/postgres");
+        common.put("kafka.bootstrap.servers", kafkaServers);
+
+        authPort = freePort();
+        int computePort = freePort();
+        routerPort = freePort();
+        proxyPort = freePort();
+        Map<String, String> auth = new HashMap<>(common);
+        startService(repository, "auth-service", authPort, auth, logs);
+
+        Map<String, String> compute = new HashMap<>(common);
+        compute.put("quarkus.grpc.clients.auth.port", String.valueOf(authPort));
+        compute.put("dispatch.compute.local.data-root", computes.toString());
+        compute.put("dispatch.compute.idle-timeout", IDLE_TIMEOUT);
+        compute.put("dispatch.compute.idle-check-interval", "1s");
+        startService(repository, "compute-manager", computePort, compute, logs);
+
+        Map<String, String> router = new HashMap<>(common);
+        router.put("quarkus.grpc.clients.auth.port", String.valueOf(authPort));
+        router.put("quarkus.grpc.clients.compute.port", String.valueOf(computePort));
+        startService(repository, "router-service", routerPort, router, logs);
+
+        Map<String, String> proxy = new HashMap<>(common);
+        proxy.put("quarkus.grpc.clients.auth.port", String.valueOf(authPort));
+        proxy.put("quarkus.grpc.clients.router.port", String.valueOf(routerPort));
+        proxy.put("dispatch.proxy.port", String.valueOf(proxyPort));
+        proxy.put("dispatch.proxy.host", "127.0.0.1");
+        proxy.put("dispatch.proxy.certificates", certificates.toString());
+        proxy.put("dispatch.proxy.domain", DOMAIN);
+        proxy.put("dispatch.proxy.handshake-timeout", "3s");
+        startService(repository, "proxy-service", freePort(), proxy, logs);
+    }
+
+    private void startService(Path repository, String module, int port, Map<String, String> properties, Path logs)
+            throws IOException, InterruptedException {
+        started.add(ServiceProcess.start(repository, module, port, properties, logs));
+    }
+
+    /** A new account with a role and a cluster, made through the management API as a user would. */
+    Tenant newTenant() throws Exception {
+        Tenant tenant = new ManagementApi(authPort, routerPort).createTenant();
+        addHost(tenant.host());
+        return tenant;
+    }
+
+    /** Makes a host name resolve to loopback in this JVM. */
+    void addHost(String host) throws IOException {
+        hosts.add(host, "127.0.0.1");
+    }
+
+    int proxyPort() {
+        return proxyPort;
+    }
+
+    int authPort() {
+        return authPort;
+    }
+
+    int routerPort() {
+        return routerPort;
+    }
+
+    String kafkaServers() {
+        return kafkaServers;
+    }
+
+    Path caCertificate() {
+        return home.resolve("certs/ca.crt");
+    }
+
+    /** Data directories of computes that are running now (their postmaster.pid exists). */
+    List<Path> runningComputes() throws IOException {
+        try (Stream<Path> files = Files.walk(computes)) {
+            return files.filter(file -> file.getFileName().toString().equals("postmaster.pid"))
+                .map(Path::getParent)
+                .toList();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+        for (Path dataDirectory : runningComputes()) {
+            new ProcessBuilder("runuser", "-u", "postgres", "--", PostgresServer.binaries().resolve("pg_ctl")
+                .toString(), "stop", "-m", "immediate", "-D", dataDirectory.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.pgdispatch.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+/** The management REST API as a user calls it: account, role and cluster. */
+final class ManagementApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int authPort;
+    private final int routerPort;
+
+    ManagementApi(int authPort, int routerPort) {
+        this.authPort = authPort;
+        this.routerPort = routerPort;
+    }
+
+    Tenant createTenant() throws IOException, InterruptedException {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        JsonNode account = post(authPort, "/v1/accounts", null, "{\"name\": \"test-" + suffix + "\"}");
+        String apiKey = account.get("apiKey").asText();
+        String role = "app_" + suffix;
+        String password = "pw-" + UUID.randomUUID();
+        post(authPort, "/v1/roles", apiKey, JSON.createObjectNode().put("name", role).put("password", password)
+            .toString());
+        JsonNode cluster = post(routerPort, "/v1/clusters", apiKey, "{\"name\": \"cluster " + suffix + "\"}");
+        return new Tenant(account.get("id").asText(), apiKey, role, password, cluster.get("id").asText());
+    }
+
+    HttpResponse<String> send(String method, int port, String path, String apiKey, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode post(int port, String path, String apiKey, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("POST", port, path, apiKey, body);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}

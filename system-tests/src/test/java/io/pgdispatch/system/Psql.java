@@ -1,0 +1,56 @@
+package io.pgdispatch.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real psql, connecting through the proxy as the README shows: the cluster's host name for SNI and
+ * {@code hostaddr} for the address, with the server certificate verified against the local CA.
+ */
+final class Psql {
+
+    private final DispatchSystem system;
+    private final Tenant tenant;
+
+    Psql(DispatchSystem system, Tenant tenant) {
+        this.system = system;
+        this.tenant = tenant;
+    }
+
+    String connectionString(String extra) {
+        return "host=" + tenant.host() + " hostaddr=127.0.0.1 port=" + system.proxyPort() + " user="
+            + tenant.role() + " dbname=postgres sslmode=verify-full sslrootcert=" + system.caCertificate()
+            + " connect_timeout=60 " + extra;
+    }
+
+    /** Runs the statements in one session; output is unaligned and tuples-only. */
+    Result run(String sql) throws IOException, InterruptedException {
+        return run(sql, tenant.password(), "");
+    }
+
+    Result run(String sql, String password, String extra) throws IOException, InterruptedException {
+        Process process = start(sql, password, extra);
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("psql did not finish within 90 s");
+        }
+        return new Result(process.exitValue(),
+            new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim(),
+            new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+    }
+
+    Process start(String sql, String password, String extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of("psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+            "-c", sql, connectionString(extra)));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("PGPASSWORD", password);
+        builder.environment().put("PGCONNECT_TIMEOUT", "60");
+        return builder.start();
+    }
+
+    record Result(int exitCode, String output, String errors) {
+    }
+}
