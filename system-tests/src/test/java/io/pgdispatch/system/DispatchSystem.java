@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -24,6 +26,12 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
     static final String DOMAIN = "localtest.me";
     /** Short enough that the suspend tests run in seconds, long enough that no test is surprised by one. */
     static final String IDLE_TIMEOUT = "4s";
+
+    /**
+     * The in-process broker and the tests' consumers log their whole configuration at INFO; WARN keeps the test
+     * output readable. Held here because java.util.logging keeps loggers only while someone refers to them.
+     */
+    private static final List<Logger> QUIET_LOGGERS = quiet("org.apache.kafka", "kafka", "state.change.logger");
 
     private static DispatchSystem shared;
 
@@ -159,6 +167,16 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
             new ProcessBuilder("runuser", "-u", "postgres", "--", PostgresServer.binaries().resolve("pg_ctl")
                 .toString(), "stop", "-m", "immediate", "-D", dataDirectory.toString()).inheritIO().start().waitFor();
         }
+    }
+
+    private static List<Logger> quiet(String... categories) {
+        List<Logger> loggers = new ArrayList<>();
+        for (String category : categories) {
+            Logger logger = Logger.getLogger(category);
+            logger.setLevel(Level.WARNING);
+            loggers.add(logger);
+        }
+        return loggers;
     }
 
     private static int freePort() throws IOException {

@@ -75,17 +75,6 @@ class LoginRefusalTest {
         }
     }
 
-    @Test
-    void gssEncryptionIsDeclinedAndTheClientMayGoOn(DispatchSystem system) throws Exception {
-        try (WireClient client = new WireClient(system.proxyPort())) {
-            client.send(ByteBuffer.allocate(8).putInt(8).putInt(80877104).array());
-            assertEquals('N', client.receiveByte());
-            client.startTls(system.newTenant().host(), system.caCertificate());
-            client.sendStartup(Map.of("user", "anyone"));
-            assertEquals('R', client.receive().type());
-        }
-    }
-
     /** What libpq would send with no password at hand: a SASLInitialResponse with no data. */
     private static Map<Character, String> loginWithoutPassword(DispatchSystem system, Tenant tenant, String role)
             throws Exception {
