@@ -3,7 +3,11 @@
 # and through PgBouncer (session mode) in front of the same compute, side by side.
 #
 # Needs the local stack (bin/local-stack up; started here when the proxy is not ready). Settings:
-#   BENCH_CLIENTS (32), BENCH_THREADS (2), BENCH_DURATION seconds per run (20), BENCH_SCALE for pgbench -i (10)
+#   BENCH_CLIENTS (32), BENCH_THREADS (2), BENCH_DURATION seconds per run (20), BENCH_SCALE for pgbench -i (10),
+#   BENCH_WARMUP seconds through the proxy before the measured runs, so that its JIT has compiled the relay (10)
+#
+# PgBouncer runs twice: plaintext like the direct path, and with TLS from pgbench like the proxy path, which is
+# the like-for-like comparison (the proxy accepts TLS only).
 # shellcheck source-path=SCRIPTDIR/../bin/lib
 set -euo pipefail
 
@@ -15,6 +19,7 @@ CLIENTS="${BENCH_CLIENTS:-32}"
 THREADS="${BENCH_THREADS:-2}"
 DURATION="${BENCH_DURATION:-20}"
 SCALE="${BENCH_SCALE:-10}"
+WARMUP="${BENCH_WARMUP:-10}"
 
 BENCH="$STATE/bench"
 PGBOUNCER_PORT=6432
@@ -25,7 +30,7 @@ CLUSTER_ID=
 COMPUTE_PORT=
 
 main() {
-    local direct proxy pgbouncer
+    local direct proxy pgbouncer pgbouncer_tls
     ensure_stack
     ensure_packages pgbouncer
     [[ -s "$STATE/demo-cluster-id" ]] || die "no demo cluster in $STATE: run bin/local-stack up"
@@ -35,6 +40,8 @@ main() {
     wake_compute
     initialise_pgbench_tables
 
+    log "warming up the proxy for ${WARMUP}s"
+    DURATION="$WARMUP" run_pgbench proxy >/dev/null
     log "pgbench -S, $CLIENTS clients, $THREADS threads, ${DURATION}s per run"
     wake_compute
     direct="$(run_pgbench direct)"
@@ -42,9 +49,10 @@ main() {
     wake_compute
     start_pgbouncer
     pgbouncer="$(run_pgbench pgbouncer)"
+    pgbouncer_tls="$(run_pgbench pgbouncer-tls)"
     stop_pgbouncer
 
-    print_table "$direct" "$proxy" "$pgbouncer"
+    print_table "$direct" "$proxy" "$pgbouncer" "$pgbouncer_tls"
 }
 
 ensure_stack() {
@@ -79,6 +87,9 @@ with_connection() {
             ;;
         pgbouncer)
             connection+=(PGHOST=127.0.0.1 PGPORT="$PGBOUNCER_PORT" PGSSLMODE=disable)
+            ;;
+        pgbouncer-tls)
+            connection+=(PGHOST=127.0.0.1 PGPORT="$PGBOUNCER_PORT" PGSSLMODE=require)
             ;;
     esac
     env "${connection[@]}" "$@"
@@ -120,13 +131,15 @@ start_pgbouncer() {
     install -d -o postgres -g postgres -m 700 "$BENCH"
     write_pgbouncer_config
     printf '"demo" "%s"\n' "$(secret demo-role-password)" | install -o postgres -m 600 /dev/stdin "$BENCH/userlist.txt"
+    install -o postgres -m 600 "$STATE/certs/db.crt" "$STATE/certs/db.key" "$BENCH/"
     start_background "$PGBOUNCER_PID" "$PGBOUNCER_LOG" \
         setpriv --reuid=postgres --regid=postgres --init-groups /usr/sbin/pgbouncer "$PGBOUNCER_INI"
     wait_for_port "$PGBOUNCER_PORT" "$(<"$PGBOUNCER_PID")" "$PGBOUNCER_LOG" 10
 }
 
 # Session mode, as the proxy also binds a client to one server connection for the whole session; the pool
-# is larger than the client count so no client ever waits for a server connection.
+# is larger than the client count so no client ever waits for a server connection. Clients may use TLS, with
+# the proxy's own certificate, or not.
 write_pgbouncer_config() {
     install -o postgres -m 600 /dev/stdin "$PGBOUNCER_INI" <<EOF
 [databases]
@@ -143,6 +156,9 @@ default_pool_size = $((CLIENTS + 8))
 max_client_conn = $((CLIENTS + 16))
 log_connections = 0
 log_disconnections = 0
+client_tls_sslmode = allow
+client_tls_cert_file = $BENCH/db.crt
+client_tls_key_file = $BENCH/db.key
 EOF
 }
 
@@ -151,25 +167,26 @@ stop_pgbouncer() {
 }
 
 print_table() {
-    local direct="$1" proxy="$2" pgbouncer="$3"
+    local direct="$1" proxy="$2" pgbouncer="$3" pgbouncer_tls="$4"
     echo
-    printf '%-22s %12s %18s %10s\n' path tps 'latency avg (ms)' 'vs direct'
-    table_row direct "$direct" "$direct"
+    printf '%-26s %12s %18s %10s\n' path tps 'latency avg (ms)' 'vs direct'
+    table_row 'direct' "$direct" "$direct"
     table_row 'proxy (TLS)' "$proxy" "$direct"
-    table_row 'pgbouncer (session)' "$pgbouncer" "$direct"
+    table_row 'pgbouncer session' "$pgbouncer" "$direct"
+    table_row 'pgbouncer session (TLS)' "$pgbouncer_tls" "$direct"
     echo
-    awk -v proxy="${proxy%% *}" -v bouncer="${pgbouncer%% *}" \
-        'BEGIN { printf "proxy / pgbouncer tps: %.2f\n", proxy / bouncer }'
+    awk -v proxy="${proxy%% *}" -v bouncer="${pgbouncer%% *}" -v bouncer_tls="${pgbouncer_tls%% *}" \
+        'BEGIN { printf "proxy / pgbouncer tps: %.2f plaintext, %.2f both with TLS\n", proxy / bouncer,
+                 proxy / bouncer_tls }'
     echo
-    echo "Note: the proxy path includes TLS between pgbench and the proxy; the direct and PgBouncer paths are"
-    echo "plaintext, because the compute has ssl off (so a direct sslmode=require run is not possible)."
+    echo "The proxy accepts TLS only; the direct path is plaintext because the compute has ssl off."
     echo "Full pgbench output: $LOGS/pgbench-*.log"
 }
 
 table_row() {
     local name="$1" tps="${2% *}" latency="${2#* }" direct_tps="${3% *}"
     awk -v name="$name" -v tps="$tps" -v latency="$latency" -v direct="$direct_tps" \
-        'BEGIN { printf "%-22s %12.1f %18.3f %10.2f\n", name, tps, latency, tps / direct }'
+        'BEGIN { printf "%-26s %12.1f %18.3f %10.2f\n", name, tps, latency, tps / direct }'
 }
 
 main "$@"

@@ -14,6 +14,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -61,12 +62,16 @@ public class ProxyServer implements HealthCheck {
             .setTcpNoDelay(true)
             .setSni(true)
             .setKeyCertOptions(Certificates.load(config.certificates()));
+        if (OpenSSLEngineOptions.isAvailable()) {
+            options.setSslEngineOptions(new OpenSSLEngineOptions());
+        }
         int instances = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
         vertx.deployVerticle(() -> new Listener(options), new DeploymentOptions().setInstances(instances))
             .toCompletionStage().toCompletableFuture().join();
         listening.set(true);
-        LOG.infof("PostgreSQL listener on %s:%d with %d event loops, native transport %s", config.host(),
-            config.port(), instances, vertx.isNativeTransportEnabled());
+        LOG.infof("PostgreSQL listener on %s:%d with %d event loops, native transport %s, TLS by %s", config.host(),
+            config.port(), instances, vertx.isNativeTransportEnabled(),
+            options.getSslEngineOptions() instanceof OpenSSLEngineOptions ? "OpenSSL" : "the JDK");
     }
 
     @Override
