@@ -93,14 +93,11 @@ public final class LocalDriver implements ComputeDriver {
         LOG.infof("Compute %s: PostgreSQL stopped", spec.computeId());
     }
 
-    /** A postmaster.pid names the port; {@code pg_ctl status} tells whether its process still lives. */
+    /** A postmaster.pid names the port, and its process id tells whether the server still lives. */
     @Override
     public Optional<ComputeEndpoint> running(ComputeSpec spec) {
-        ComputeFolder folder = ComputeFolder.of(dataRoot, spec);
-        Optional<PostmasterPid> pid = PostmasterPid.read(folder.data());
-        if (pid.isEmpty() || !user.run(binaries.pgCtl(), "status", "-D", folder.data().toString()).succeeded()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ComputeEndpoint(HOST, pid.get().port()));
+        return PostmasterPid.read(ComputeFolder.of(dataRoot, spec).data())
+            .filter(PostmasterPid::alive)
+            .map(pid -> new ComputeEndpoint(HOST, pid.port()));
     }
 }
