@@ -4,7 +4,8 @@
 #
 # Needs the local stack (bin/local-stack up; started here when the proxy is not ready). Settings:
 #   BENCH_CLIENTS (32), BENCH_THREADS (2), BENCH_DURATION seconds per run (20), BENCH_SCALE for pgbench -i (10),
-#   BENCH_WARMUP seconds through the proxy before the measured runs, so that its JIT has compiled the relay (10)
+#   BENCH_WARMUP seconds through the proxy before the measured runs, so that its JIT has compiled the relay (10),
+#   BENCH_ROUNDS of all paths, each round in another order; the table shows each path's median (3)
 #
 # PgBouncer runs twice: plaintext like the direct path, and with TLS from pgbench like the proxy path, which is
 # the like-for-like comparison (the proxy accepts TLS only).
@@ -20,6 +21,8 @@ THREADS="${BENCH_THREADS:-2}"
 DURATION="${BENCH_DURATION:-20}"
 SCALE="${BENCH_SCALE:-10}"
 WARMUP="${BENCH_WARMUP:-10}"
+ROUNDS="${BENCH_ROUNDS:-3}"
+PATHS=(direct proxy pgbouncer pgbouncer-tls)
 
 BENCH="$STATE/bench"
 PGBOUNCER_PORT=6432
@@ -30,7 +33,6 @@ CLUSTER_ID=
 COMPUTE_PORT=
 
 main() {
-    local direct proxy pgbouncer pgbouncer_tls
     ensure_stack
     ensure_packages pgbouncer
     [[ -s "$STATE/demo-cluster-id" ]] || die "no demo cluster in $STATE: run bin/local-stack up"
@@ -40,19 +42,28 @@ main() {
     wake_compute
     initialise_pgbench_tables
 
+    start_pgbouncer
     log "warming up the proxy for ${WARMUP}s"
     DURATION="$WARMUP" run_pgbench proxy >/dev/null
-    log "pgbench -S, $CLIENTS clients, $THREADS threads, ${DURATION}s per run"
-    wake_compute
-    direct="$(run_pgbench direct)"
-    proxy="$(run_pgbench proxy)"
-    wake_compute
-    start_pgbouncer
-    pgbouncer="$(run_pgbench pgbouncer)"
-    pgbouncer_tls="$(run_pgbench pgbouncer-tls)"
+    log "pgbench -S, $CLIENTS clients, $THREADS threads, ${DURATION}s per run, $ROUNDS rounds"
+    run_rounds
     stop_pgbouncer
 
-    print_table "$direct" "$proxy" "$pgbouncer" "$pgbouncer_tls"
+    print_table
+}
+
+# The machine's load drifts over minutes, so the paths take turns: round r starts with path r. Each result is
+# appended to $BENCH/results as "<path> <tps> <latency>".
+run_rounds() {
+    local round i path
+    : >"$BENCH/results"
+    for ((round = 0; round < ROUNDS; round++)); do
+        wake_compute
+        for ((i = 0; i < ${#PATHS[@]}; i++)); do
+            path="${PATHS[(round + i) % ${#PATHS[@]}]}"
+            printf '%s %s\n' "$path" "$(run_pgbench "$path")" >>"$BENCH/results"
+        done
+    done
 }
 
 ensure_stack() {
@@ -167,9 +178,13 @@ stop_pgbouncer() {
 }
 
 print_table() {
-    local direct="$1" proxy="$2" pgbouncer="$3" pgbouncer_tls="$4"
+    local direct proxy pgbouncer pgbouncer_tls
+    direct="$(median direct)"
+    proxy="$(median proxy)"
+    pgbouncer="$(median pgbouncer)"
+    pgbouncer_tls="$(median pgbouncer-tls)"
     echo
-    printf '%-26s %12s %18s %10s\n' path tps 'latency avg (ms)' 'vs direct'
+    printf '%-26s %12s %18s %10s\n' 'path (median)' tps 'latency avg (ms)' 'vs direct'
     table_row 'direct' "$direct" "$direct"
     table_row 'proxy (TLS)' "$proxy" "$direct"
     table_row 'pgbouncer session' "$pgbouncer" "$direct"
@@ -180,7 +195,14 @@ print_table() {
                  proxy / bouncer_tls }'
     echo
     echo "The proxy accepts TLS only; the direct path is plaintext because the compute has ssl off."
-    echo "Full pgbench output: $LOGS/pgbench-*.log"
+    echo "Every run: $BENCH/results; full pgbench output of the last round: $LOGS/pgbench-*.log"
+}
+
+# "<tps> <latency>" of the path's run with the median tps.
+median() {
+    awk -v path="$1" '$1 == path { print $2, $3 }' "$BENCH/results" | sort -n | awk '
+        { runs[NR] = $0 }
+        END { print runs[int((NR + 1) / 2)] }'
 }
 
 table_row() {
