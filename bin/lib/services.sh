@@ -88,9 +88,11 @@ service_properties() {
     esac
 }
 
-# The database password goes through the environment (Quarkus reads QUARKUS_DATASOURCE_PASSWORD), not
-# through -D, where every user of the machine could read it in the process list.
+# Secrets go through the environment (Quarkus reads QUARKUS_DATASOURCE_PASSWORD for
+# quarkus.datasource.password and DISPATCH_INTERNAL_TOKEN for dispatch.internal-token), not through -D,
+# where every user of the machine could read them in the process list.
 service_environment() {
+    echo "DISPATCH_INTERNAL_TOKEN=$(secret internal-token)"
     if [[ "$1" != proxy-service ]]; then
         echo "QUARKUS_DATASOURCE_PASSWORD=$(secret control-plane-password)"
     fi

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -81,6 +82,7 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
         common.put("quarkus.datasource.reactive.url", "postgresql://" + controlPlane.hostAndPort() + "/postgres");
         common.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + controlPlane.hostAndPort() + "/postgres");
         common.put("kafka.bootstrap.servers", kafkaServers);
+        common.put("dispatch.internal-token", UUID.randomUUID().toString());
 
         authPort = freePort();
         int computePort = freePort();

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import io.pgdispatch.compute.driver.ComputeDriver;
 import io.pgdispatch.compute.driver.ComputeSpec;
 import io.pgdispatch.compute.events.ConnectionEventDeserializer;
@@ -23,6 +25,7 @@ import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.events.ComputeEvent;
 import io.pgdispatch.contract.events.ConnectionEvent;
 import io.pgdispatch.contract.events.Topics;
+import io.pgdispatch.contract.internal.InternalToken;
 import io.pgdispatch.testing.ControlPlaneDatabase;
 import io.pgdispatch.testing.KafkaBroker;
 import io.quarkus.kafka.client.serialization.ObjectMapperDeserializer;
@@ -48,6 +51,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.GroupState;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,7 +91,12 @@ class ComputeServiceTest {
 
     @BeforeAll
     void connect() {
-        channel = ManagedChannelBuilder.forAddress(server.getHost(), server.getPort()).usePlaintext().build();
+        // A channel of its own, as router-service calls compute-manager: with the internal token.
+        Metadata token = new Metadata();
+        token.put(InternalToken.HEADER, ConfigProvider.getConfig().getValue(InternalToken.PROPERTY, String.class));
+        channel = ManagedChannelBuilder.forAddress(server.getHost(), server.getPort()).usePlaintext()
+            .intercept(MetadataUtils.newAttachHeadersInterceptor(token))
+            .build();
         computes = ComputeServiceGrpc.newBlockingStub(channel);
         kafka = new KafkaCompanion(kafkaServers);
         kafka.registerSerde(ConnectionEvent.class, new ObjectMapperSerializer<>(), new ConnectionEventDeserializer());
