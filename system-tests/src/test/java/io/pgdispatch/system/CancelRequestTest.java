@@ -21,7 +21,7 @@ class CancelRequestTest {
         Tenant tenant = system.newTenant();
         Psql psql = new Psql(system, tenant);
         assertEquals(0, psql.run("select 1").exitCode());
-        Process running = psql.start("select pg_sleep(60)", tenant.password(), "");
+        Process running = psql.start("select pg_sleep(60)", tenant.password(), psql.connectionString(""));
         Thread.sleep(2_000);
 
         long started = System.nanoTime();

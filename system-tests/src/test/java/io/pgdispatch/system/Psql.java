@@ -26,13 +26,27 @@ final class Psql {
             + " connect_timeout=60 " + extra;
     }
 
+    /** Connects to the proxy's address with no host name, so libpq sends no server name (SNI). */
+    String connectionStringWithoutServerName(String extra) {
+        return "host=127.0.0.1 port=" + system.proxyPort() + " user=" + tenant.role() + " dbname=postgres"
+            + " sslmode=verify-ca sslrootcert=" + system.caCertificate() + " connect_timeout=60 " + extra;
+    }
+
     /** Runs the statements in one session; output is unaligned and tuples-only. */
     Result run(String sql) throws IOException, InterruptedException {
         return run(sql, tenant.password(), "");
     }
 
     Result run(String sql, String password, String extra) throws IOException, InterruptedException {
-        Process process = start(sql, password, extra);
+        return finish(start(sql, password, connectionString(extra)));
+    }
+
+    /** Runs the statements with a whole connection string of the caller's and the tenant's password. */
+    Result runWith(String connection, String sql) throws IOException, InterruptedException {
+        return finish(start(sql, tenant.password(), connection));
+    }
+
+    private static Result finish(Process process) throws InterruptedException, IOException {
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("psql did not finish within 90 s");
@@ -42,9 +56,9 @@ final class Psql {
             new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim());
     }
 
-    Process start(String sql, String password, String extra) throws IOException {
+    Process start(String sql, String password, String connection) throws IOException {
         List<String> command = new ArrayList<>(List.of("psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-            "-c", sql, connectionString(extra)));
+            "-c", sql, connection));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PGPASSWORD", password);
         builder.environment().put("PGCONNECT_TIMEOUT", "60");

@@ -28,9 +28,12 @@ public class TargetResolver {
     @Inject
     ProxyConfig config;
 
-    /** The cluster's default branch; 3D000 when there is no such cluster. */
-    public Uni<Target> lookup(TargetHost host) {
-        LookupTargetRequest request = LookupTargetRequest.newBuilder().setClusterId(host.clusterId()).build();
+    /** The requested branch, or the cluster's default one; 3D000 when there is no such cluster or branch. */
+    public Uni<Target> lookup(RequestedTarget requested) {
+        LookupTargetRequest request = LookupTargetRequest.newBuilder()
+            .setClusterId(requested.clusterId())
+            .setBranchName(requested.branchName().orElse(""))
+            .build();
         return router.lookupTarget(request)
             .map(found -> new Target(found.getAccountId(), found.getClusterId(), found.getBranchId(),
                 found.getBranchName()))

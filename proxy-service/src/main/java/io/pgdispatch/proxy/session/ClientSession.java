@@ -23,6 +23,8 @@ import io.pgdispatch.proxy.protocol.SqlState;
 import io.pgdispatch.proxy.protocol.SslRequest;
 import io.pgdispatch.proxy.protocol.StartupMessage;
 import io.pgdispatch.proxy.protocol.StartupPacket;
+import io.pgdispatch.proxy.routing.RequestedTarget;
+import io.pgdispatch.proxy.routing.StartupOptions;
 import io.pgdispatch.proxy.routing.Target;
 import io.pgdispatch.proxy.routing.TargetHost;
 import io.smallrye.mutiny.Uni;
@@ -33,6 +35,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -59,6 +62,8 @@ public final class ClientSession {
     private static final Logger LOG = Logger.getLogger(ClientSession.class);
     /** Far more than any SCRAM message; a client sending more during the handshake is not a PostgreSQL client. */
     private static final int MAX_HANDSHAKE_MESSAGE_LENGTH = 16 * 1024;
+    /** The startup parameter that carries routing items beside the compute's own switches. */
+    private static final String OPTIONS = "options";
 
     private enum State { STARTUP, TLS, ROUTING, SASL_INITIAL, SASL_FINAL, CONNECTING, RELAYING, CLOSED }
 
@@ -72,6 +77,7 @@ public final class ClientSession {
     private boolean tls;
     private long handshakeTimer;
     private StartupMessage startup;
+    private Optional<String> forwardedOptions;
     private Target target;
     private ScramServerExchange scram;
 
@@ -172,10 +178,14 @@ public final class ClientSession {
             throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                 "no PostgreSQL user name specified in startup packet: connect with user=<role>");
         }
+        StartupOptions options = StartupOptions.parse(message.parameters().get(OPTIONS));
+        String domain = services.config().domain();
+        RequestedTarget requested = RequestedTarget.select(TargetHost.parse(socket.indicatedServerName(), domain),
+            options.routing(), domain);
         startup = message;
-        TargetHost host = TargetHost.parse(socket.indicatedServerName(), services.config().domain());
+        forwardedOptions = options.forwarded();
         state = State.ROUTING;
-        onContext(services.resolver().lookup(host)
+        onContext(services.resolver().lookup(requested)
             .invoke(found -> target = found)
             .chain(found -> services.roleSecrets().verifier(found.accountId(), message.user())),
             this::askForPassword);
@@ -220,6 +230,8 @@ public final class ClientSession {
     private void connectToCompute(ComputeAddress address, ScramServerExchange.Result keys) {
         Map<String, String> parameters = new LinkedHashMap<>(startup.parameters());
         parameters.keySet().removeIf(name -> name.startsWith(StartupMessage.PROTOCOL_EXTENSION_PREFIX));
+        forwardedOptions.ifPresentOrElse(forwarded -> parameters.put(OPTIONS, forwarded),
+            () -> parameters.remove(OPTIONS));
         ComputeLogin.start(services.computeClient(), address.getHost(), address.getPort(), parameters, keys, id)
             .onSuccess(compute -> startRelay(address, compute))
             .onFailure(this::fail);
