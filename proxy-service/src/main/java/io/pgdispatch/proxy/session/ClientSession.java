@@ -186,8 +186,8 @@ public final class ClientSession {
         forwardedOptions = options.forwarded();
         state = State.ROUTING;
         onContext(services.resolver().lookup(requested)
-            .invoke(found -> target = found)
-            .chain(found -> services.roleSecrets().verifier(found.accountId(), message.user())),
+            .chain(found -> services.roleSecrets().verifier(found.accountId(), message.user())
+                .map(verifier -> new Routed(found, verifier))),
             this::askForPassword);
     }
 
@@ -201,8 +201,9 @@ public final class ClientSession {
         }
     }
 
-    private void askForPassword(ScramVerifier verifier) {
-        scram = new ScramServerExchange(verifier, services.random());
+    private void askForPassword(Routed routed) {
+        target = routed.target();
+        scram = new ScramServerExchange(routed.verifier(), services.random());
         socket.write(Authentication.sasl(List.of(ScramServerExchange.MECHANISM)));
         state = State.SASL_INITIAL;
         onData(Buffer.buffer());
@@ -327,5 +328,9 @@ public final class ClientSession {
 
     private long elapsedMillis() {
         return (System.nanoTime() - openedAt) / 1_000_000;
+    }
+
+    /** The target of the connection and the verifier its role must match there. */
+    private record Routed(Target target, ScramVerifier verifier) {
     }
 }
