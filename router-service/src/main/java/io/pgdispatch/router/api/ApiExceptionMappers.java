@@ -2,8 +2,12 @@ package io.pgdispatch.router.api;
 
 import io.pgdispatch.router.auth.AuthUnavailableException;
 import io.pgdispatch.router.auth.UnauthenticatedException;
+import io.pgdispatch.router.cluster.BranchCopyFailedException;
+import io.pgdispatch.router.cluster.BranchExistsException;
 import io.pgdispatch.router.cluster.ClusterNotFoundException;
+import io.pgdispatch.router.cluster.InvalidBranchNameException;
 import io.pgdispatch.router.cluster.InvalidClusterNameException;
+import io.pgdispatch.router.cluster.ParentBranchNotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,6 +33,27 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response invalidName(InvalidClusterNameException failure) {
         return error(Status.BAD_REQUEST, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBranchName(InvalidBranchNameException failure) {
+        return error(Status.BAD_REQUEST, failure);
+    }
+
+    /** 400 rather than 404: the cluster in the path exists, it is the body that names a missing branch. */
+    @ServerExceptionMapper
+    public Response parentNotFound(ParentBranchNotFoundException failure) {
+        return error(Status.BAD_REQUEST, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response branchExists(BranchExistsException failure) {
+        return error(Status.CONFLICT, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response branchCopyFailed(BranchCopyFailedException failure) {
+        return error(Status.SERVICE_UNAVAILABLE, failure);
     }
 
     private static Response error(Status status, RuntimeException failure) {

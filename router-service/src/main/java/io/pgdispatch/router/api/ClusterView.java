@@ -1,6 +1,5 @@
 package io.pgdispatch.router.api;
 
-import io.pgdispatch.router.cluster.Branch;
 import io.pgdispatch.router.cluster.Cluster;
 import java.time.Instant;
 import java.util.List;
@@ -12,9 +11,10 @@ public record ClusterView(
     String id,
     String name,
     Instant createdAt,
-    List<Branch> branches) {
+    @Schema(description = "The cluster's branches, oldest first") List<BranchView> branches) {
 
     static ClusterView of(Cluster cluster) {
-        return new ClusterView(cluster.id(), cluster.name(), cluster.createdAt(), cluster.branches());
+        return new ClusterView(cluster.id(), cluster.name(), cluster.createdAt(),
+            cluster.branches().stream().map(BranchView::of).toList());
     }
 }

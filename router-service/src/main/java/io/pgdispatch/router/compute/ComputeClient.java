@@ -3,6 +3,7 @@ package io.pgdispatch.router.compute;
 import io.grpc.Status;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.compute.v1.ComputeKind;
+import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.compute.v1.MutinyComputeServiceGrpc.MutinyComputeServiceStub;
 import io.pgdispatch.router.RouterConfig;
@@ -13,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** Asks compute-manager for the compute serving a target, waiting at most {@code dispatch.router.compute-timeout}. */
+/**
+ * Asks compute-manager for the compute serving a target, waiting at most {@code dispatch.router.compute-timeout},
+ * and for a new branch's storage, waiting at most {@code dispatch.router.branch-timeout}.
+ */
 @ApplicationScoped
 public class ComputeClient {
 
@@ -42,24 +46,33 @@ public class ComputeClient {
     }
 
     /**
-     * compute-manager's own UNAVAILABLE and DEADLINE_EXCEEDED answers already say what went wrong, so their
-     * description is kept. A transport failure (the status carries a local cause) means compute-manager itself
-     * could not be reached.
+     * Has compute-manager copy the parent's current data as the storage of branch {@code branchId}; fails with
+     * {@link ComputeUnavailableException} carrying the reason.
      */
+    public Uni<Void> createBranch(Target parent, String branchId) {
+        CreateBranchRequest request = CreateBranchRequest.newBuilder()
+            .setAccountId(parent.accountId())
+            .setClusterId(parent.clusterId())
+            .setParentBranchId(parent.branchId())
+            .setBranchId(branchId)
+            .build();
+        return compute.withDeadlineAfter(config.branchTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .createBranch(request)
+            .onFailure().transform(failure -> toBranchFailure(parent, branchId, failure))
+            .replaceWithVoid();
+    }
+
     private static ComputeUnavailableException toDomainFailure(Target target, Throwable failure) {
         Status status = Status.fromThrowable(failure);
         LOG.warnf("no compute for cluster %s branch %s: %s %s",
             target.clusterId(), target.branchId(), status.getCode(), status.getDescription());
-        if (status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-            return new ComputeUnavailableException(status.getDescription(), true);
-        }
-        if (status.getCode() == Status.Code.UNAVAILABLE && status.getCause() != null) {
-            return new ComputeUnavailableException("compute-manager unreachable", false);
-        }
-        if (status.getCode() == Status.Code.UNAVAILABLE) {
-            return new ComputeUnavailableException(status.getDescription(), false);
-        }
-        return new ComputeUnavailableException("compute-manager failed: " + status.getCode() + " "
-            + status.getDescription(), false);
+        return ComputeFailures.of(status);
+    }
+
+    private static ComputeUnavailableException toBranchFailure(Target parent, String branchId, Throwable failure) {
+        Status status = Status.fromThrowable(failure);
+        LOG.warnf("no storage for branch %s of cluster %s from branch %s: %s %s",
+            branchId, parent.clusterId(), parent.branchId(), status.getCode(), status.getDescription());
+        return ComputeFailures.ofCreateBranch(status, branchId);
     }
 }

@@ -25,14 +25,20 @@ final class ClusterRows {
 
     private static Cluster clusterOf(List<Row> branchRows) {
         Row first = branchRows.get(0);
-        List<Branch> branches = branchRows.stream()
-            .map(row -> new Branch(row.getString("branch_id"), row.getString("branch_name")))
-            .toList();
+        List<Branch> branches = branchRows.stream().map(ClusterRows::branchOf).toList();
         return new Cluster(
             first.getString("id"),
             first.getString("account_id"),
             first.getString("name"),
             first.getOffsetDateTime("created_at").toInstant(),
             branches);
+    }
+
+    private static Branch branchOf(Row row) {
+        return new Branch(
+            row.getString("branch_id"),
+            row.getString("branch_name"),
+            row.getString("parent_name"),
+            row.getOffsetDateTime("branch_created_at").toInstant());
     }
 }

@@ -22,8 +22,15 @@ public class ClusterStore {
     private static final Logger LOG = Logger.getLogger(ClusterStore.class);
 
     private static final String SELECT_CLUSTERS = """
-        SELECT c.id, c.account_id, c.name, c.created_at, b.id AS branch_id, b.name AS branch_name
+        SELECT c.id, c.account_id, c.name, c.created_at,
+               b.id AS branch_id, b.name AS branch_name, b.created_at AS branch_created_at, p.name AS parent_name
         FROM router.clusters c JOIN router.branches b ON b.cluster_id = c.id
+        LEFT JOIN router.branches p ON p.id = b.parent_branch_id
+        """;
+    private static final String SELECT_BRANCH_BY_NAME = """
+        SELECT c.account_id, b.id AS branch_id
+        FROM router.clusters c LEFT JOIN router.branches b ON b.cluster_id = c.id AND b.name = $2
+        WHERE c.id = $1
         """;
     private static final String CLUSTER_ORDER = " ORDER BY c.created_at, c.id, b.created_at, b.name";
 
@@ -71,13 +78,19 @@ public class ClusterStore {
             return Uni.createFrom().failure(new ClusterNotFoundException(clusterId));
         }
         String branch = branchName.isEmpty() ? Branch.DEFAULT_NAME : branchName;
-        return pool.preparedQuery("""
-                SELECT c.account_id, b.id AS branch_id
-                FROM router.clusters c LEFT JOIN router.branches b ON b.cluster_id = c.id AND b.name = $2
-                WHERE c.id = $1
-                """)
+        return pool.preparedQuery(SELECT_BRANCH_BY_NAME)
             .execute(Tuple.of(clusterId, branch))
             .map(rows -> targetOf(rows, clusterId, branch));
+    }
+
+    /**
+     * A branch given by name as a target, if the cluster is the account's. Fails with
+     * {@link ClusterNotFoundException} for an unknown or foreign cluster, or {@link BranchNotFoundException}.
+     */
+    public Uni<Target> findTargetByName(String accountId, String clusterId, String branchName) {
+        return pool.preparedQuery(SELECT_BRANCH_BY_NAME + "AND c.account_id = $3")
+            .execute(Tuple.of(clusterId, branchName, accountId))
+            .map(rows -> targetOf(rows, clusterId, branchName));
     }
 
     /** A branch given by id as a target, if it is in the account's cluster; else {@link BranchNotFoundException}. */

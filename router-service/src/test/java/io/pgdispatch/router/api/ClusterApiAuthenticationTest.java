@@ -30,6 +30,16 @@ class ClusterApiAuthenticationTest {
     }
 
     @Test
+    void theBranchEndpointsRefuseARequestWithoutAnApiKey() {
+        given().contentType(ContentType.JSON).body("{\"name\": \"testing\"}")
+            .post("/v1/clusters/c3kq7zm2xa4f/branches")
+            .then().statusCode(401)
+            .body("error", containsString("Authorization: Bearer"));
+        given().get("/v1/clusters/c3kq7zm2xa4f/branches")
+            .then().statusCode(401);
+    }
+
+    @Test
     void anAuthorizationHeaderThatIsNotABearerKeyIsRefused() {
         given().header("Authorization", "Basic YWxpY2U6c2VjcmV0").get("/v1/clusters")
             .then().statusCode(401);

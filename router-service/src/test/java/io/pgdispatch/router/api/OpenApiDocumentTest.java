@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
 
     @Test
-    void publishesTheClusterOperationsBehindABearerKey() {
+    void publishesTheClusterAndBranchOperationsBehindABearerKey() {
         given().queryParam("format", "json").get("/q/openapi")
             .then().statusCode(200)
             .body("paths.'/v1/clusters'.post.responses.'201'", notNullValue())
             .body("paths.'/v1/clusters'.get", notNullValue())
             .body("paths.'/v1/clusters/{id}'.get.responses.'404'", notNullValue())
+            .body("paths.'/v1/clusters/{clusterId}/branches'.post.responses.'409'", notNullValue())
+            .body("paths.'/v1/clusters/{clusterId}/branches'.post.responses.'503'", notNullValue())
+            .body("paths.'/v1/clusters/{clusterId}/branches'.get", notNullValue())
             .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"));
     }
 }

@@ -1,6 +1,9 @@
 package io.pgdispatch.router.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +11,7 @@ import io.pgdispatch.contract.target.ResourceName;
 import io.pgdispatch.router.cluster.Branch;
 import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.cluster.ClusterNotFoundException;
+import io.pgdispatch.router.cluster.Target;
 import io.pgdispatch.testing.ControlPlaneDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +30,9 @@ class ClusterStoreTest {
     @Inject
     ClusterStore store;
 
+    @Inject
+    BranchStore branches;
+
     @Test
     void creatingAClusterCreatesItsBranchMain() {
         String account = newAccount();
@@ -37,6 +44,8 @@ class ClusterStoreTest {
         assertEquals(1, created.branches().size());
         Branch main = created.branches().get(0);
         assertEquals("main", main.name());
+        assertNull(main.parent());
+        assertNotNull(main.createdAt());
         assertTrue(created.id().matches("c[a-z2-7]{11}"), created.id());
         assertTrue(main.id().matches("br[a-z2-7]{10}"), main.id());
         assertTrue(ResourceName.isValid(created.id()) && ResourceName.isValid(main.id()));
@@ -64,6 +73,37 @@ class ClusterStoreTest {
             () -> store.find(newAccount(), alices.id()).await().atMost(WAIT));
 
         assertTrue(failure.getMessage().contains(alices.id()), failure.getMessage());
+    }
+
+    @Test
+    void aClustersBranchesShowTheirParentByName() {
+        String account = newAccount();
+        Cluster cluster = store.create(account, "tree").await().atMost(WAIT);
+        Target main = store.findTargetByName(account, cluster.id(), "main").await().atMost(WAIT);
+
+        Branch testing = branches.insert(main, "testing").await().atMost(WAIT);
+        Target testingTarget = store.findTargetByName(account, cluster.id(), "testing").await().atMost(WAIT);
+        Branch feature = branches.insert(testingTarget, "feature").await().atMost(WAIT);
+
+        assertEquals("main", testing.parent());
+        assertEquals(testing.id(), testingTarget.branchId());
+        assertEquals("testing", feature.parent());
+        List<Branch> shown = store.find(account, cluster.id()).await().atMost(WAIT).branches();
+        assertEquals(List.of(cluster.branches().get(0), testing, feature), shown);
+    }
+
+    @Test
+    void aDeletedBranchIsGoneAndItsNameFreeAgain() {
+        String account = newAccount();
+        Cluster cluster = store.create(account, "undo").await().atMost(WAIT);
+        Target main = store.findTargetByName(account, cluster.id(), "main").await().atMost(WAIT);
+        Branch first = branches.insert(main, "testing").await().atMost(WAIT);
+
+        branches.delete(cluster.id(), first.id()).await().atMost(WAIT);
+
+        assertEquals(cluster.branches(), store.find(account, cluster.id()).await().atMost(WAIT).branches());
+        Branch again = branches.insert(main, "testing").await().atMost(WAIT);
+        assertNotEquals(first.id(), again.id());
     }
 
     private static String newAccount() {

@@ -1,0 +1,68 @@
+package io.pgdispatch.router.api;
+
+import io.pgdispatch.router.auth.ApiKeyAuthenticator;
+import io.pgdispatch.router.branch.BranchService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** The branches of one of the caller's clusters. Another account's cluster answers 404. */
+@Path("/v1/clusters/{clusterId}/branches")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "branches")
+@APIResponse(responseCode = "401", description = "Missing or invalid API key")
+@APIResponse(responseCode = "404", description = "No such cluster in this account")
+public class BranchResource {
+
+    private final ApiKeyAuthenticator authenticator;
+    private final BranchService branches;
+
+    BranchResource(ApiKeyAuthenticator authenticator, BranchService branches) {
+        this.authenticator = authenticator;
+        this.branches = branches;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    @Operation(summary = "Create a branch as a copy of its parent's current data",
+        description = "Answers once compute-manager has copied the parent, which takes as long as a base backup.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "The name is not a valid branch name, or the parent is not a"
+        + " branch of this cluster")
+    @APIResponse(responseCode = "409", description = "The cluster already has a branch by this name")
+    @APIResponse(responseCode = "503", description = "auth-service cannot be reached to check the API key, or"
+        + " compute-manager could not copy the parent; no branch was kept")
+    public Uni<BranchView> create(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("clusterId") String clusterId,
+            CreateBranchRequest request) {
+        return authenticator.accountOf(authorization)
+            .chain(account -> request == null
+                ? branches.create(account, clusterId, null, null)
+                : branches.create(account, clusterId, request.name(), request.parent()))
+            .map(BranchView::of);
+    }
+
+    @GET
+    @Operation(summary = "List the cluster's branches, oldest first")
+    @APIResponse(responseCode = "503", description = "auth-service cannot be reached to check the API key")
+    public Uni<List<BranchView>> list(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("clusterId") String clusterId) {
+        return authenticator.accountOf(authorization)
+            .chain(account -> branches.list(account, clusterId))
+            .map(list -> list.stream().map(BranchView::of).toList());
+    }
+}

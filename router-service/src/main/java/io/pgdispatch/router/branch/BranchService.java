@@ -1,0 +1,89 @@
+package io.pgdispatch.router.branch;
+
+import io.pgdispatch.router.cluster.Branch;
+import io.pgdispatch.router.cluster.BranchCopyFailedException;
+import io.pgdispatch.router.cluster.BranchName;
+import io.pgdispatch.router.cluster.BranchNotFoundException;
+import io.pgdispatch.router.cluster.Cluster;
+import io.pgdispatch.router.cluster.ParentBranchNotFoundException;
+import io.pgdispatch.router.cluster.Target;
+import io.pgdispatch.router.compute.ComputeClient;
+import io.pgdispatch.router.compute.ComputeUnavailableException;
+import io.pgdispatch.router.store.BranchStore;
+import io.pgdispatch.router.store.ClusterStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates branches from their parent's head. The branch row is inserted first, so that the name is claimed before
+ * any data is copied (a second request for the same name fails at once instead of copying too); compute-manager
+ * then copies the parent's data. If the copy fails the row is deleted again, so that no branch without storage is
+ * left behind.
+ *
+ * <p>Limitation: while compute-manager copies, the new branch is already listed and a connection can name it.
+ *
+ * <p>Limitation: if router stops during the copy, the row stays without storage; and if the copy outlasts
+ * {@code dispatch.router.branch-timeout}, the row is deleted but compute-manager may still finish storage that no
+ * branch refers to.
+ */
+@ApplicationScoped
+public class BranchService {
+
+    private static final Logger LOG = Logger.getLogger(BranchService.class);
+
+    private final ClusterStore clusters;
+    private final BranchStore branches;
+    private final ComputeClient compute;
+
+    BranchService(ClusterStore clusters, BranchStore branches, ComputeClient compute) {
+        this.clusters = clusters;
+        this.branches = branches;
+        this.compute = compute;
+    }
+
+    /**
+     * Creates branch {@code name} in the account's cluster as a copy of {@code parentName} ({@code main} when null).
+     * Fails with InvalidBranchNameException, ClusterNotFoundException, ParentBranchNotFoundException,
+     * BranchExistsException or BranchCopyFailedException.
+     */
+    public Uni<Branch> create(String accountId, String clusterId, String name, String parentName) {
+        String parent = parentName == null ? Branch.DEFAULT_NAME : parentName;
+        return Uni.createFrom().item(() -> BranchName.requireValid(name))
+            .chain(() -> findParent(accountId, clusterId, parent))
+            .chain(parentTarget -> branches.insert(parentTarget, name)
+                .call(branch -> copyParent(parentTarget, branch)))
+            .invoke(branch -> LOG.infof("branch %s (%s) of cluster %s created from %s",
+                branch.id(), branch.name(), clusterId, branch.parent()));
+    }
+
+    /** The branches of one of the account's clusters, oldest first; ClusterNotFoundException for a foreign one. */
+    public Uni<List<Branch>> list(String accountId, String clusterId) {
+        return clusters.find(accountId, clusterId).map(Cluster::branches);
+    }
+
+    private Uni<Target> findParent(String accountId, String clusterId, String parentName) {
+        return clusters.findTargetByName(accountId, clusterId, parentName)
+            .onFailure(BranchNotFoundException.class)
+            .transform(failure -> new ParentBranchNotFoundException(clusterId, parentName));
+    }
+
+    private Uni<Void> copyParent(Target parent, Branch branch) {
+        return compute.createBranch(parent, branch.id())
+            .onFailure().call(() -> removeUncopied(parent.clusterId(), branch))
+            .onFailure(ComputeUnavailableException.class)
+            .transform(failure -> new BranchCopyFailedException(branch.name(), parent.branchName(),
+                failure.getMessage()));
+    }
+
+    /** A failed removal is logged and swallowed, so that the caller still learns why the copy failed. */
+    private Uni<Void> removeUncopied(String clusterId, Branch branch) {
+        return branches.delete(clusterId, branch.id())
+            .invoke(() -> LOG.infof("branch %s (%s) of cluster %s removed again: its data could not be copied",
+                branch.id(), branch.name(), clusterId))
+            .onFailure().invoke(failure -> LOG.errorf("branch %s (%s) of cluster %s has no storage and could not"
+                + " be removed: %s", branch.id(), branch.name(), clusterId, failure.getMessage()))
+            .onFailure().recoverWithNull();
+    }
+}

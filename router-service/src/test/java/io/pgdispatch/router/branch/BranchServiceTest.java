@@ -1,0 +1,113 @@
+package io.pgdispatch.router.branch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgdispatch.router.cluster.Branch;
+import io.pgdispatch.router.cluster.BranchCopyFailedException;
+import io.pgdispatch.router.cluster.BranchExistsException;
+import io.pgdispatch.router.cluster.Cluster;
+import io.pgdispatch.router.cluster.ClusterNotFoundException;
+import io.pgdispatch.router.cluster.InvalidBranchNameException;
+import io.pgdispatch.router.cluster.ParentBranchNotFoundException;
+import io.pgdispatch.router.store.ClusterStore;
+import io.pgdispatch.testing.ControlPlaneDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Branch creation against real PostgreSQL with compute-manager unreachable (configured on a port where nothing
+ * listens): every refusal that needs no copy, and the removal of the branch when the copy cannot be made.
+ */
+@QuarkusTest
+@QuarkusTestResource(ControlPlaneDatabase.class)
+class BranchServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Inject
+    BranchService service;
+
+    @Inject
+    ClusterStore clusters;
+
+    @Test
+    void invalidNamesAreRefusedWithTheProblem() {
+        Cluster cluster = clusters.create(newAccount(), "names").await().atMost(WAIT);
+
+        assertInvalid(cluster, null, "is empty");
+        assertInvalid(cluster, "", "is empty");
+        assertInvalid(cluster, "Testing", "must start with a letter");
+        assertInvalid(cluster, "9lives", "must start with a letter");
+        assertInvalid(cluster, "trailing-", "inner hyphens");
+        assertInvalid(cluster, "a".repeat(64), "64 characters long");
+        assertEquals(cluster.branches(), branchesOf(cluster));
+    }
+
+    @Test
+    void anUnknownOrForeignClusterIsNotFound() {
+        Cluster alices = clusters.create(newAccount(), "private").await().atMost(WAIT);
+        String bob = newAccount();
+
+        assertThrows(ClusterNotFoundException.class,
+            () -> service.create(bob, alices.id(), "testing", null).await().atMost(WAIT));
+        assertThrows(ClusterNotFoundException.class,
+            () -> service.create(bob, "cnosuchcluster", "testing", null).await().atMost(WAIT));
+        assertThrows(ClusterNotFoundException.class, () -> service.list(bob, alices.id()).await().atMost(WAIT));
+        assertEquals(alices.branches(), branchesOf(alices));
+    }
+
+    @Test
+    void anUnknownParentIsRefusedByName() {
+        Cluster cluster = clusters.create(newAccount(), "parents").await().atMost(WAIT);
+
+        ParentBranchNotFoundException failure = assertThrows(ParentBranchNotFoundException.class,
+            () -> service.create(cluster.accountId(), cluster.id(), "testing", "staging").await().atMost(WAIT));
+
+        assertTrue(failure.getMessage().contains("\"staging\""), failure.getMessage());
+        assertEquals(cluster.branches(), branchesOf(cluster));
+    }
+
+    @Test
+    void aTakenNameConflictsBeforeAnyCopy() {
+        Cluster cluster = clusters.create(newAccount(), "taken").await().atMost(WAIT);
+
+        BranchExistsException failure = assertThrows(BranchExistsException.class,
+            () -> service.create(cluster.accountId(), cluster.id(), "main", null).await().atMost(WAIT));
+
+        assertTrue(failure.getMessage().contains("already has a branch \"main\""), failure.getMessage());
+        assertEquals(cluster.branches(), branchesOf(cluster));
+    }
+
+    @Test
+    void whenComputeManagerIsUnreachableTheBranchIsRemovedAgain() {
+        Cluster cluster = clusters.create(newAccount(), "copy").await().atMost(WAIT);
+
+        BranchCopyFailedException failure = assertThrows(BranchCopyFailedException.class,
+            () -> service.create(cluster.accountId(), cluster.id(), "testing", "main").await().atMost(WAIT));
+
+        assertTrue(failure.getMessage().contains("compute-manager unreachable"), failure.getMessage());
+        List<Branch> left = service.list(cluster.accountId(), cluster.id()).await().atMost(WAIT);
+        assertEquals(List.of("main"), left.stream().map(Branch::name).toList());
+    }
+
+    private void assertInvalid(Cluster cluster, String name, String problem) {
+        InvalidBranchNameException failure = assertThrows(InvalidBranchNameException.class,
+            () -> service.create(cluster.accountId(), cluster.id(), name, null).await().atMost(WAIT));
+        assertTrue(failure.getMessage().contains(problem), failure.getMessage());
+    }
+
+    private List<Branch> branchesOf(Cluster cluster) {
+        return service.list(cluster.accountId(), cluster.id()).await().atMost(WAIT);
+    }
+
+    private static String newAccount() {
+        return "acct-" + UUID.randomUUID();
+    }
+}
