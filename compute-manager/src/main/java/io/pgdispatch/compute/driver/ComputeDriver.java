@@ -13,6 +13,15 @@ public interface ComputeDriver {
     /** Creates the branch's storage unless it exists; returns where it lives, for operators. */
     String ensureStorage(ComputeSpec spec);
 
+    /**
+     * Creates a new branch's storage as a copy of the parent's data as it is now, taken from the running parent,
+     * which is not modified. The copy is a primary of its own: {@link #start} then starts it without creating
+     * storage. A failed copy leaves nothing behind, so the call can be repeated.
+     *
+     * @throws StorageExistsException when the branch has storage already
+     */
+    void createBranchStorage(ComputeSpec parent, ComputeSpec branch);
+
     /** Starts a compute whose storage exists and waits until it accepts connections. */
     ComputeEndpoint start(ComputeSpec spec);
 

@@ -1,19 +1,25 @@
 package io.pgdispatch.compute.grpc;
 
 import io.grpc.Status;
+import io.pgdispatch.compute.driver.StorageExistsException;
+import io.pgdispatch.compute.lifecycle.BranchCopyException;
 import io.pgdispatch.compute.lifecycle.ComputeLifecycle;
 import io.pgdispatch.compute.lifecycle.ComputeUnavailableException;
 import io.pgdispatch.compute.store.ComputeStore;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.compute.v1.ComputeKind;
 import io.pgdispatch.contract.compute.v1.ComputeService;
+import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
+import io.pgdispatch.contract.compute.v1.CreateBranchResponse;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
-import io.pgdispatch.contract.target.ResourceName;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 
-/** compute.proto's ComputeService: router-service asks here for the address of a branch's compute. */
+/**
+ * compute.proto's ComputeService: router-service asks here for the address of a branch's compute, and for the
+ * storage of a new branch.
+ */
 @GrpcService
 public class ComputeGrpcService implements ComputeService {
 
@@ -32,10 +38,9 @@ public class ComputeGrpcService implements ComputeService {
             return Uni.createFrom().failure(Status.UNIMPLEMENTED
                 .withDescription("read replicas are not available yet: connect to the primary").asRuntimeException());
         }
-        Optional<String> problem = problemOf(request);
+        Optional<String> problem = RequestProblems.of(request);
         if (problem.isPresent()) {
-            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(problem.get())
-                .asRuntimeException());
+            return invalid(problem.get());
         }
         return store.findOrCreatePrimary(request.getAccountId(), request.getClusterId(), request.getBranchId())
             .chain(compute -> lifecycle.ensure(compute)
@@ -45,12 +50,29 @@ public class ComputeGrpcService implements ComputeService {
             .transform(e -> Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
     }
 
-    /** Cluster and branch ids name folders of the local driver, so only valid resource names pass. */
-    private static Optional<String> problemOf(EnsureComputeRequest request) {
-        if (request.getAccountId().isBlank()) {
-            return Optional.of("account_id is required");
+    /**
+     * The branch's primary compute is recorded before its storage is copied, because the copy takes its turn among
+     * that compute's steps; a later EnsureCompute for the branch starts it from the copy.
+     */
+    @Override
+    public Uni<CreateBranchResponse> createBranch(CreateBranchRequest request) {
+        Optional<String> problem = RequestProblems.of(request);
+        if (problem.isPresent()) {
+            return invalid(problem.get());
         }
-        return ResourceName.problem(request.getClusterId()).map(problem -> "cluster_id: " + problem)
-            .or(() -> ResourceName.problem(request.getBranchId()).map(problem -> "branch_id: " + problem));
+        String account = request.getAccountId();
+        String cluster = request.getClusterId();
+        return store.findOrCreatePrimary(account, cluster, request.getParentBranchId())
+            .chain(parent -> store.findOrCreatePrimary(account, cluster, request.getBranchId())
+                .chain(branch -> lifecycle.createBranch(parent, branch)))
+            .replaceWith(CreateBranchResponse.getDefaultInstance())
+            .onFailure(StorageExistsException.class)
+            .transform(e -> Status.ALREADY_EXISTS.withDescription(e.getMessage()).asRuntimeException())
+            .onFailure(e -> e instanceof ComputeUnavailableException || e instanceof BranchCopyException)
+            .transform(e -> Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+    }
+
+    private static <T> Uni<T> invalid(String problem) {
+        return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(problem).asRuntimeException());
     }
 }

@@ -2,6 +2,7 @@ package io.pgdispatch.compute.lifecycle;
 
 import io.pgdispatch.compute.config.ComputeConfig;
 import io.pgdispatch.compute.driver.ComputeDriver;
+import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
 import io.pgdispatch.compute.events.ComputeEventPublisher;
@@ -19,9 +20,9 @@ import java.util.concurrent.ConcurrentMap;
 import org.jboss.logging.Logger;
 
 /**
- * Starts, suspends and rediscovers computes. Every step for one compute goes through a {@link PerComputeQueue}, so
- * steps of the same compute never overlap, and runs on a worker thread because the driver blocks. Concurrent
- * {@link #ensure} calls for the same compute share one step, hence one start.
+ * Starts, suspends and rediscovers computes, and copies branches. Every step for one compute goes through a
+ * {@link PerComputeQueue}, so steps of the same compute never overlap, and runs on a worker thread because the
+ * driver blocks. Concurrent {@link #ensure} calls for the same compute share one step, hence one start.
  *
  * <pre>
  * STOPPED --ensure--> STARTING --started--> RUNNING --idle--> SUSPENDING --stopped--> STOPPED
@@ -61,6 +62,26 @@ public class ComputeLifecycle {
                 id -> queue.submit(id, () -> runOrStart(compute)));
             step.whenComplete((endpoint, failure) -> ensuring.remove(compute.id(), step));
             return step.copy();
+        });
+    }
+
+    /**
+     * Creates the branch's storage as a copy of its parent's head, starting the parent when needed. The copy counts
+     * as a session of the parent, so the parent is not suspended while it is read, and it takes its turn in the
+     * branch's queue, so it never overlaps a start of the branch. Fails with StorageExistsException,
+     * ComputeUnavailableException (the parent) or BranchCopyException.
+     */
+    public Uni<Void> createBranch(ComputeRecord parent, ComputeRecord branch) {
+        String session = "branch-copy:" + branch.id();
+        return Uni.createFrom().deferred(() -> {
+            activity.opened(parent.id(), session);
+            return ensure(parent)
+                .chain(() -> Uni.createFrom().completionStage(() -> queue.submit(branch.id(), () -> {
+                    copy(parent, branch);
+                    return null;
+                })))
+                .eventually(() -> activity.closed(parent.id(), session))
+                .replaceWithVoid();
         });
     }
 
@@ -118,6 +139,17 @@ public class ComputeLifecycle {
         }
         await(store.markStopped(compute.id()));
         events.failed(compute, cause.getMessage());
+    }
+
+    private void copy(ComputeRecord parent, ComputeRecord branch) {
+        try {
+            driver.createBranchStorage(parent.spec(), branch.spec());
+        } catch (ComputeDriverException e) {
+            LOG.errorf("Compute %s: copy from compute %s failed: %s", branch.id(), parent.id(), e.getMessage());
+            throw new BranchCopyException(branch.branchId(), parent.branchId(), e);
+        }
+        LOG.infof("Compute %s: branch %s of cluster %s copied from branch %s", branch.id(), branch.branchId(),
+            branch.clusterId(), parent.branchId());
     }
 
     private void suspendIdle(ComputeRecord compute) {

@@ -1,6 +1,7 @@
 package io.pgdispatch.compute.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import io.pgdispatch.compute.support.TestFolders;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.compute.v1.ComputeKind;
 import io.pgdispatch.contract.compute.v1.ComputeServiceGrpc;
+import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.events.ComputeEvent;
 import io.pgdispatch.contract.events.ConnectionEvent;
@@ -59,9 +61,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * EnsureCompute through the real gRPC endpoint, with real PostgreSQL computes and real Kafka: one start for many
- * concurrent callers, idle suspend and wake with data kept, and sessions that keep a compute awake. The tests run
- * with an idle timeout of 2 s and a check every second.
+ * EnsureCompute and CreateBranch through the real gRPC endpoint, with real PostgreSQL computes and real Kafka: one
+ * start for many concurrent callers, idle suspend and wake with data kept, sessions that keep a compute awake, and
+ * branches copied from their parent. The tests run with an idle timeout of 2 s and a check every second.
  */
 @QuarkusTest
 @QuarkusTestResource(value = ControlPlaneDatabase.class, restrictToAnnotatedClass = true)
@@ -215,9 +217,67 @@ class ComputeServiceTest {
         assertTrue(failure.getStatus().getDescription().startsWith("cluster_id: "));
     }
 
+    @Test
+    void branchStartsFromACopyOfItsParent() {
+        String cluster = newCluster();
+        ComputeAddress parent = computes.ensureCompute(primary(cluster));
+        remember(parent, cluster);
+        psql(parent, "CREATE TABLE items (n int); INSERT INTO items SELECT generate_series(1, 3)");
+
+        computes.createBranch(branch(cluster, "main", "dev"));
+
+        ComputeAddress branch = computes.ensureCompute(primary(cluster, "dev"));
+        used.add(spec(branch, cluster, "dev"));
+        assertNotEquals(parent.getPort(), branch.getPort(), "the branch runs a server of its own");
+        assertNotEquals(parent.getComputeId(), branch.getComputeId());
+        assertEquals("3", psql(branch, "SELECT count(*) FROM items"));
+        psql(branch, "INSERT INTO items VALUES (4)");
+        assertEquals("4", psql(branch, "SELECT count(*) FROM items"));
+        assertEquals("3", psql(computes.ensureCompute(primary(cluster)), "SELECT count(*) FROM items"));
+    }
+
+    @Test
+    void secondCreateBranchIsAlreadyExists() {
+        String cluster = newCluster();
+        computes.createBranch(branch(cluster, "main", "dev"));
+        remember(computes.ensureCompute(primary(cluster)), cluster);
+
+        StatusRuntimeException failure = assertThrows(StatusRuntimeException.class,
+            () -> computes.createBranch(branch(cluster, "main", "dev")));
+
+        assertEquals(Status.Code.ALREADY_EXISTS, failure.getStatus().getCode());
+        assertTrue(failure.getStatus().getDescription().contains("branch dev already has storage"),
+            failure.getStatus().getDescription());
+    }
+
+    @Test
+    void createBranchWithInvalidIdsIsRefused() {
+        String cluster = newCluster();
+
+        StatusRuntimeException badName = assertThrows(StatusRuntimeException.class,
+            () -> computes.createBranch(branch(cluster, "main", "Dev!")));
+        StatusRuntimeException sameBranch = assertThrows(StatusRuntimeException.class,
+            () -> computes.createBranch(branch(cluster, "main", "main")));
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, badName.getStatus().getCode());
+        assertTrue(badName.getStatus().getDescription().startsWith("branch_id: "));
+        assertEquals(Status.Code.INVALID_ARGUMENT, sameBranch.getStatus().getCode());
+        assertEquals("branch_id: must differ from parent_branch_id", sameBranch.getStatus().getDescription());
+        assertTrue(Files.notExists(dataRoot.resolve(cluster)), "nothing is created for a refused request");
+    }
+
     private static EnsureComputeRequest primary(String cluster) {
+        return primary(cluster, "main");
+    }
+
+    private static EnsureComputeRequest primary(String cluster, String branch) {
         return EnsureComputeRequest.newBuilder().setAccountId("account-1").setClusterId(cluster)
-            .setBranchId("main").setKind(ComputeKind.PRIMARY).build();
+            .setBranchId(branch).setKind(ComputeKind.PRIMARY).build();
+    }
+
+    private static CreateBranchRequest branch(String cluster, String parent, String branch) {
+        return CreateBranchRequest.newBuilder().setAccountId("account-1").setClusterId(cluster)
+            .setParentBranchId(parent).setBranchId(branch).build();
     }
 
     private static String newCluster() {
@@ -229,7 +289,11 @@ class ComputeServiceTest {
     }
 
     private static ComputeSpec spec(ComputeAddress address, String cluster) {
-        return new ComputeSpec(address.getComputeId(), cluster, "main");
+        return spec(address, cluster, "main");
+    }
+
+    private static ComputeSpec spec(ComputeAddress address, String cluster, String branch) {
+        return new ComputeSpec(address.getComputeId(), cluster, branch);
     }
 
     private static String psql(ComputeAddress address, String sql) {

@@ -29,6 +29,10 @@ public record PostgresBinaries(Path folder) {
         return folder.resolve("pg_ctl").toString();
     }
 
+    public String pgBasebackup() {
+        return folder.resolve("pg_basebackup").toString();
+    }
+
     public String psql() {
         return folder.resolve("psql").toString();
     }
