@@ -121,9 +121,14 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
 
     /** A new account with a role and a cluster, made through the management API as a user would. */
     Tenant newTenant() throws Exception {
-        Tenant tenant = new ManagementApi(authPort, routerPort).createTenant();
+        Tenant tenant = managementApi().createTenant();
         addHost(tenant.host());
         return tenant;
+    }
+
+    /** The management API, as the tenants' owners call it. */
+    ManagementApi managementApi() {
+        return new ManagementApi(authPort, routerPort);
     }
 
     /** Makes a host name resolve to loopback in this JVM. */

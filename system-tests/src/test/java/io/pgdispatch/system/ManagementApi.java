@@ -35,6 +35,12 @@ final class ManagementApi {
         return new Tenant(account.get("id").asText(), apiKey, role, password, cluster.get("id").asText());
     }
 
+    /** A new branch of the tenant's cluster, from the head of its parent branch. */
+    JsonNode createBranch(Tenant tenant, String name, String parent) throws IOException, InterruptedException {
+        return post(routerPort, "/v1/clusters/" + tenant.clusterId() + "/branches", tenant.apiKey(),
+            JSON.createObjectNode().put("name", name).put("parent", parent).toString());
+    }
+
     HttpResponse<String> send(String method, int port, String path, String apiKey, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
