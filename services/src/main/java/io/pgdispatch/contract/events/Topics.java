@@ -9,6 +9,9 @@ public final class Topics {
     /** {@link ConnectionEvent}s from the proxy; compute-manager counts sessions and idle time with them. */
     public static final String CONNECTION_EVENTS = "dispatch.connection-events";
 
+    /** {@link CatalogEvent}s from router-service; proxies drop cached endpoints and rebind dedicated listeners. */
+    public static final String CATALOG_EVENTS = "dispatch.catalog-events";
+
     private Topics() {
     }
 }
