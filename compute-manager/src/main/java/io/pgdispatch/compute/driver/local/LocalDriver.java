@@ -17,6 +17,9 @@ import org.jboss.logging.Logger;
  * data directory; a compute listens on 127.0.0.1 with SCRAM authentication, and on a private unix socket where
  * compute-manager is trusted as superuser {@code postgres}. Processes outlive compute-manager and are found again
  * through their {@code postmaster.pid}.
+ *
+ * <p>Limitation: only branch primaries run here; read replicas, one-off and point-in-time computes are refused
+ * with a {@link ComputeDriverException} (the kubernetes driver makes them).
  */
 public final class LocalDriver implements ComputeDriver {
 
@@ -37,7 +40,7 @@ public final class LocalDriver implements ComputeDriver {
 
     @Override
     public String ensureStorage(ComputeSpec spec) {
-        ComputeFolder folder = ComputeFolder.of(dataRoot, spec);
+        ComputeFolder folder = folderOf(spec);
         if (folder.isInitialized()) {
             return folder.data().toString();
         }
@@ -68,8 +71,8 @@ public final class LocalDriver implements ComputeDriver {
      */
     @Override
     public void createBranchStorage(ComputeSpec parent, ComputeSpec branch) {
-        ComputeFolder source = ComputeFolder.of(dataRoot, parent);
-        ComputeFolder target = ComputeFolder.of(dataRoot, branch);
+        ComputeFolder source = folderOf(parent);
+        ComputeFolder target = folderOf(branch);
         if (target.hasData()) {
             throw new StorageExistsException("branch " + branch.branchId() + " already has storage at "
                 + target.data() + ": choose another branch id");
@@ -94,7 +97,7 @@ public final class LocalDriver implements ComputeDriver {
 
     @Override
     public ComputeEndpoint start(ComputeSpec spec) {
-        ComputeFolder folder = ComputeFolder.of(dataRoot, spec);
+        ComputeFolder folder = folderOf(spec);
         int port = ports.allocate();
         CommandResult result = user.run(binaries.pgCtl(), "start", "-w", "-D", folder.data().toString(),
             "-l", folder.log().toString(), "-o", "-p " + port);
@@ -111,7 +114,7 @@ public final class LocalDriver implements ComputeDriver {
         if (roles.isEmpty()) {
             return;
         }
-        ComputeFolder folder = ComputeFolder.of(dataRoot, spec);
+        ComputeFolder folder = folderOf(spec);
         int port = runningPort(spec);
         List<String> psql = List.of(binaries.psql(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
             "-h", folder.socket().toString(), "-p", Integer.toString(port), "-U", SUPERUSER, "-d", "postgres",
@@ -122,7 +125,7 @@ public final class LocalDriver implements ComputeDriver {
 
     @Override
     public void stop(ComputeSpec spec) {
-        ComputeFolder folder = ComputeFolder.of(dataRoot, spec);
+        ComputeFolder folder = folderOf(spec);
         if (running(spec).isEmpty()) {
             return;
         }
@@ -133,16 +136,25 @@ public final class LocalDriver implements ComputeDriver {
     /** A postmaster.pid names the port, and its process id tells whether the server still lives. */
     @Override
     public Optional<ComputeEndpoint> running(ComputeSpec spec) {
-        return PostmasterPid.read(ComputeFolder.of(dataRoot, spec).data())
+        return PostmasterPid.read(folderOf(spec).data())
             .filter(PostmasterPid::alive)
             .map(pid -> new ComputeEndpoint(HOST, pid.port()));
     }
 
     /** The port of a running compute, which its private socket carries in its name. */
     private int runningPort(ComputeSpec spec) {
-        return PostmasterPid.read(ComputeFolder.of(dataRoot, spec).data())
+        return PostmasterPid.read(folderOf(spec).data())
             .orElseThrow(() -> new ComputeDriverException("compute " + spec.computeId() + " is not running"))
             .port();
+    }
+
+    /** The folder of a branch primary; refuses the kinds of compute this driver cannot make. */
+    private ComputeFolder folderOf(ComputeSpec spec) {
+        if (spec.kind() != ComputeSpec.Kind.PRIMARY) {
+            throw new ComputeDriverException("the local driver runs only branch primaries, not a " + spec.kind()
+                + " compute: connect to the primary, or run compute-manager with dispatch.compute.driver=kubernetes");
+        }
+        return ComputeFolder.of(dataRoot, spec);
     }
 
     /** Removes a half-made copy so that a retry can succeed; returns the failure to throw. */
