@@ -33,6 +33,13 @@ public interface ProxyConfig {
     @WithDefault("60s")
     Duration computeTimeout();
 
+    /**
+     * How long a target found by router-service (a cluster's branch or an endpoint with its access rules) is
+     * reused. Catalog events drop changed entries sooner; this bounds staleness when an event is lost.
+     */
+    @WithDefault("5m")
+    Duration targetCacheTtl();
+
     /** How long a role's verifier fetched from auth-service is reused. */
     @WithDefault("60s")
     Duration roleCacheTtl();

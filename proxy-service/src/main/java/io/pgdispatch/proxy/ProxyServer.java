@@ -6,6 +6,7 @@ import io.pgdispatch.proxy.cancel.CancelRegistry;
 import io.pgdispatch.proxy.events.ConnectionEvents;
 import io.pgdispatch.proxy.routing.TargetResolver;
 import io.pgdispatch.proxy.session.ClientSession;
+import io.pgdispatch.proxy.session.Entrance;
 import io.pgdispatch.proxy.session.SessionServices;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AbstractVerticle;
@@ -95,7 +96,7 @@ public class ProxyServer implements HealthCheck {
             SessionServices services = new SessionServices(vertx, config, roleSecrets, resolver, cancelRegistry,
                 new CancelForwarder(cancelRegistry, computeClient), events, computeClient, new SecureRandom());
             vertx.createNetServer(options)
-                .connectHandler(socket -> new ClientSession(socket, services, context).start())
+                .connectHandler(socket -> new ClientSession(socket, services, Entrance.SHARED, context).start())
                 .listen()
                 .<Void>mapEmpty()
                 .onComplete(started);

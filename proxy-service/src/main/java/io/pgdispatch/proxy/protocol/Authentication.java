@@ -33,6 +33,11 @@ public record Authentication(int kind, Buffer data) {
         return Wire.finish(Wire.begin(MessageType.AUTHENTICATION).appendInt(OK));
     }
 
+    /** AuthenticationCleartextPassword: the client answers with a PasswordMessage. */
+    public static Buffer cleartextPassword() {
+        return Wire.finish(Wire.begin(MessageType.AUTHENTICATION).appendInt(CLEARTEXT_PASSWORD));
+    }
+
     /** AuthenticationSASL: the mechanisms the server offers, most preferred first. */
     public static Buffer sasl(List<String> mechanisms) {
         Buffer frame = Wire.begin(MessageType.AUTHENTICATION).appendInt(SASL);

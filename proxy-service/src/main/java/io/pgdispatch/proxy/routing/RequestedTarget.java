@@ -2,37 +2,108 @@ package io.pgdispatch.proxy.routing;
 
 import io.pgdispatch.proxy.protocol.ProtocolException;
 import io.pgdispatch.proxy.protocol.SqlState;
+import io.pgdispatch.proxy.routing.TargetHost.Kind;
 import java.util.Optional;
 
 /**
- * The cluster and branch a connection asks for, from its TLS server name and its {@code options} routing items.
- * The server name comes first; when both name a cluster they must agree, since guessing between them could
- * connect a client to the wrong database. Without a branch item the router picks the cluster's {@code main}.
+ * The cluster (and branch) or the endpoint a connection asks for. The sources are read in a fixed order: the
+ * dedicated listener address the client connected to, then the TLS server name, then the {@code options} routing
+ * items, and only when none of them names anything, the password ({@link PasswordForm}). Two sources that name
+ * different targets are an error, never a guess that could connect a client to the wrong database. An endpoint
+ * fixes its cluster and branch, so naming a cluster or branch beside it is an error too.
  *
- * <p>Limitation: endpoints, points in time ({@code timestamp}, {@code lsn}) and read replicas are parsed but
- * refused with 0A000, never served by the primary instead.
+ * <p>Limitation: points in time ({@code timestamp}, {@code lsn}) and read replicas are parsed but refused with
+ * 0A000, never served by the primary instead.
+ *
+ * @param branchName the branch chosen in options; empty for the cluster's {@code main} or for an endpoint
+ * @param source where the target was named, which decides the access rules that apply
  */
-public record RequestedTarget(String clusterId, Optional<String> branchName) {
+public record RequestedTarget(Kind kind, String id, Optional<String> branchName, Source source) {
 
-    public static RequestedTarget select(Optional<TargetHost> host, RoutingItems options, String domain) {
+    /** Where a connection named its target. */
+    public enum Source {
+        DEDICATED_ADDRESS("the address it connected to"),
+        HOST_NAME("the host name"),
+        OPTIONS("options"),
+        PASSWORD("the password");
+
+        private final String description;
+
+        Source(String description) {
+            this.description = description;
+        }
+    }
+
+    /**
+     * The target the first three sources name, or empty when none names one and the password must tell.
+     *
+     * @param dedicatedEndpoint the endpoint whose dedicated listener accepted the connection
+     */
+    public static Optional<RequestedTarget> select(Optional<String> dedicatedEndpoint, Optional<TargetHost> host,
+            RoutingItems options) {
         refuseUnsupported(options);
-        String cluster = host.map(TargetHost::clusterId)
-            .or(options::cluster)
-            .orElseThrow(() -> new ProtocolException(SqlState.INVALID_CATALOG_NAME, "the connection names no"
-                + " cluster: connect with host=<cluster-id>.db." + domain + " (sent as the TLS server name), or"
-                + " add options=cluster:<cluster-id> when the client cannot send a server name"));
-        options.cluster().filter(named -> !named.equals(cluster)).ifPresent(named -> {
-            throw new ProtocolException(SqlState.INVALID_PARAMETER_VALUE, "the host name names cluster \""
-                + cluster + "\" but options name cluster \"" + named + "\": name one cluster, or only one of them");
-        });
-        return new RequestedTarget(cluster, options.branch());
+        Optional<RequestedTarget> named = dedicatedEndpoint
+            .map(endpoint -> new RequestedTarget(Kind.ENDPOINT, endpoint, Optional.empty(), Source.DEDICATED_ADDRESS));
+        if (host.isPresent()) {
+            named = Optional.of(agree(named, host.get().kind(), host.get().id(), Source.HOST_NAME));
+        }
+        if (options.endpoint().isPresent()) {
+            named = Optional.of(agree(named, Kind.ENDPOINT, options.endpoint().get(), Source.OPTIONS));
+        }
+        if (options.cluster().isPresent()) {
+            named = Optional.of(agree(named, Kind.CLUSTER, options.cluster().get(), Source.OPTIONS));
+        }
+        if (options.branch().isPresent()) {
+            String branch = options.branch().get();
+            RequestedTarget cluster = named.orElseThrow(() -> new ProtocolException(SqlState.INVALID_CATALOG_NAME,
+                "options name branch \"" + branch + "\" but no cluster: add cluster:<cluster-id> to options, or"
+                    + " connect with host=<cluster-id>.db.<domain>"));
+            if (cluster.kind == Kind.ENDPOINT) {
+                throw fixedByEndpoint(cluster, Source.OPTIONS, "branch \"" + branch + "\"");
+            }
+            named = Optional.of(new RequestedTarget(Kind.CLUSTER, cluster.id, Optional.of(branch), Source.OPTIONS));
+        }
+        return named;
+    }
+
+    /** An endpoint named in the password, for clients that can send neither a server name nor options. */
+    public static RequestedTarget fromPassword(String endpointId) {
+        return new RequestedTarget(Kind.ENDPOINT, endpointId, Optional.empty(), Source.PASSWORD);
+    }
+
+    /** Whether options chose the cluster or its branch: what a cluster can forbid, keeping only its endpoints. */
+    public boolean clusterChosenInOptions() {
+        return kind == Kind.CLUSTER && source == Source.OPTIONS;
+    }
+
+    /** The target named by a later source, which must be the one an earlier source named, if any. */
+    private static RequestedTarget agree(Optional<RequestedTarget> earlier, Kind kind, String id, Source source) {
+        if (earlier.isEmpty()) {
+            return new RequestedTarget(kind, id, Optional.empty(), source);
+        }
+        RequestedTarget first = earlier.get();
+        if (first.kind == kind && first.id.equals(id)) {
+            return first;
+        }
+        if (first.kind == Kind.ENDPOINT && kind == Kind.CLUSTER) {
+            throw fixedByEndpoint(first, source, "cluster \"" + id + "\"");
+        }
+        throw new ProtocolException(SqlState.INVALID_PARAMETER_VALUE, first.source.description + " names "
+            + first.kind.noun() + " \"" + first.id + "\" but " + source.description + " name" + plural(source) + " "
+            + kind.noun() + " \"" + id + "\": name one target, or the same one in both places");
+    }
+
+    private static ProtocolException fixedByEndpoint(RequestedTarget endpoint, Source source, String named) {
+        return new ProtocolException(SqlState.INVALID_PARAMETER_VALUE, source.description + " name" + plural(source)
+            + " " + named + " but the connection is for endpoint \"" + endpoint.id + "\" (named by "
+            + endpoint.source.description + "), which fixes its cluster and branch: name only the endpoint");
+    }
+
+    private static String plural(Source source) {
+        return source == Source.OPTIONS ? "" : "s";
     }
 
     private static void refuseUnsupported(RoutingItems options) {
-        if (options.endpoint().isPresent()) {
-            throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED,
-                "endpoints are not available yet: name a cluster with options=cluster:<cluster-id>");
-        }
         if (options.timestamp().isPresent() || options.lsn().isPresent()) {
             throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED,
                 "connections at a point in time (timestamp, lsn) are not available yet: leave them out to reach"
@@ -42,5 +113,10 @@ public record RequestedTarget(String clusterId, Optional<String> branchName) {
             throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED,
                 "read replicas are not available yet: leave out read-replica to reach the primary");
         }
+    }
+
+    @Override
+    public String toString() {
+        return kind.noun() + " \"" + id + "\"" + branchName.map(branch -> " branch \"" + branch + "\"").orElse("");
     }
 }

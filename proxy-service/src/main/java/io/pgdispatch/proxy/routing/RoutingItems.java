@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  *
  * <p>{@code timestamp} is an RFC 3339 date-time (RFC 3339 section 5.6: seconds required, fractional seconds and
  * an offset or {@code Z}, for example {@code 2026-01-02T03:04:05.123+02:00}) or a bare date
- * {@code 2026-01-02}, which means the start of that day in UTC, {@code 2026-01-02T00:00:00Z}.
+ * {@code 2026-01-02}, which means the start of that day in UTC, {@code 2026-01-02T00:00:00Z}. A malformed
+ * timestamp is refused with 22007 and a malformed LSN with 22P02, as PostgreSQL refuses such literals; every
+ * other malformed item with 22023.
  */
 public record RoutingItems(Optional<String> cluster, Optional<String> branch, Optional<String> endpoint,
     Optional<Instant> timestamp, Optional<Lsn> lsn, ReadReplica readReplica) {
@@ -102,9 +104,9 @@ public record RoutingItems(Optional<String> cluster, Optional<String> branch, Op
         } catch (DateTimeException e) {
             // A well-formed text that names no real time, such as February 30th, is refused below.
         }
-        throw invalid("timestamp \"" + text + "\" in the options parameter is not an RFC 3339 time: write"
-            + " timestamp:2026-01-02T03:04:05Z (fractional seconds and an offset such as +02:00 are allowed) or"
-            + " a date, timestamp:2026-01-02, for the start of that day in UTC");
+        throw new ProtocolException(SqlState.INVALID_DATETIME_FORMAT, "timestamp \"" + text + "\" in the options"
+            + " parameter is not an RFC 3339 time: write timestamp:2026-01-02T03:04:05Z (fractional seconds and an"
+            + " offset such as +02:00 are allowed) or a date, timestamp:2026-01-02, for the start of that day in UTC");
     }
 
     private static Lsn lsn(String value) {
@@ -112,7 +114,7 @@ public record RoutingItems(Optional<String> cluster, Optional<String> branch, Op
         try {
             return Lsn.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ProtocolException(SqlState.INVALID_PARAMETER_VALUE, e.getMessage(), e);
+            throw new ProtocolException(SqlState.INVALID_TEXT_REPRESENTATION, e.getMessage(), e);
         }
     }
 

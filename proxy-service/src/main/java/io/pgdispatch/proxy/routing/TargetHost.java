@@ -8,12 +8,40 @@ import java.util.Optional;
 
 /**
  * What the TLS server name (SNI) of a connection names under the configured base domain:
- * {@code <cluster-id>.db.<domain>} is a cluster. A connection without SNI (libpq sends none for an IP address)
- * or with a name outside the domain names nothing here, and may name its cluster in {@code options}.
- * Limitation: the endpoint form {@code <endpoint-id>.endpoint.<domain>} and link authentication at
- * {@code start.<domain>} are recognized but refused with 0A000.
+ * {@code <cluster-id>.db.<domain>} is a cluster and {@code <endpoint-id>.endpoint.<domain>} an endpoint. A
+ * connection without SNI (libpq sends none for an IP address) or with a name outside the domain names nothing
+ * here, and may name its target in {@code options} or in its password.
+ *
+ * <p>Limitation: link authentication at {@code start.<domain>} is recognized but refused with 0A000.
  */
-public record TargetHost(String clusterId) {
+public record TargetHost(Kind kind, String id) {
+
+    /** What a host name can name. */
+    public enum Kind {
+        CLUSTER("cluster", "db"),
+        ENDPOINT("endpoint", "endpoint");
+
+        private final String noun;
+        private final String label;
+
+        Kind(String noun, String label) {
+            this.noun = noun;
+            this.label = label;
+        }
+
+        /** The word for it in messages. */
+        public String noun() {
+            return noun;
+        }
+    }
+
+    public static TargetHost cluster(String clusterId) {
+        return new TargetHost(Kind.CLUSTER, clusterId);
+    }
+
+    public static TargetHost endpoint(String endpointId) {
+        return new TargetHost(Kind.ENDPOINT, endpointId);
+    }
 
     public static Optional<TargetHost> parse(String serverName, String domain) {
         if (serverName == null || serverName.isEmpty()) {
@@ -26,24 +54,29 @@ public record TargetHost(String clusterId) {
         }
         if (host.equals("start" + suffix)) {
             throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED,
-                "link authentication at " + host + " is not available yet: connect to <cluster-id>.db." + domain);
+                "link authentication at " + host + " is not available yet: connect to <cluster-id>.db." + domain
+                    + " or <endpoint-id>.endpoint." + domain);
         }
         String local = host.substring(0, host.length() - suffix.length());
         int dot = local.indexOf('.');
-        String kind = dot < 0 ? "" : local.substring(dot + 1);
-        if (kind.equals("endpoint")) {
-            throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED,
-                "endpoints are not available yet: connect to <cluster-id>.db." + domain);
+        String label = dot < 0 ? "" : local.substring(dot + 1);
+        for (Kind kind : Kind.values()) {
+            if (kind.label.equals(label)) {
+                String name = local.substring(0, dot);
+                ResourceName.problem(name).ifPresent(problem -> {
+                    throw new ProtocolException(SqlState.INVALID_CATALOG_NAME,
+                        kind.noun + " id \"" + name + "\" in host name " + serverName + " " + problem);
+                });
+                return Optional.of(new TargetHost(kind, name));
+            }
         }
-        if (!kind.equals("db")) {
-            throw new ProtocolException(SqlState.INVALID_CATALOG_NAME, "the host name " + serverName
-                + " names no cluster: connect to <cluster-id>.db." + domain);
-        }
-        String name = local.substring(0, dot);
-        ResourceName.problem(name).ifPresent(problem -> {
-            throw new ProtocolException(SqlState.INVALID_CATALOG_NAME,
-                "cluster id \"" + name + "\" in host name " + serverName + " " + problem);
-        });
-        return Optional.of(new TargetHost(name));
+        throw new ProtocolException(SqlState.INVALID_CATALOG_NAME, "the host name " + serverName
+            + " names no cluster or endpoint: connect to <cluster-id>.db." + domain + " or <endpoint-id>.endpoint."
+            + domain);
+    }
+
+    @Override
+    public String toString() {
+        return kind.noun + " \"" + id + "\"";
     }
 }

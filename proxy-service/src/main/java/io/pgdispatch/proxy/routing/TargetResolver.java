@@ -6,18 +6,30 @@ import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.compute.v1.ComputeKind;
 import io.pgdispatch.contract.router.v1.ConnectTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetRequest;
+import io.pgdispatch.contract.router.v1.LookupTargetResponse;
 import io.pgdispatch.contract.router.v1.RouterService;
 import io.pgdispatch.proxy.ProxyConfig;
+import io.pgdispatch.proxy.access.AccessPolicy;
 import io.pgdispatch.proxy.protocol.ProtocolException;
 import io.pgdispatch.proxy.protocol.SqlState;
+import io.pgdispatch.proxy.routing.TargetHost.Kind;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Asks router-service what a connection's target is and where its compute runs, and turns the router's gRPC
  * statuses into the SQLSTATEs a client understands.
+ *
+ * <p>Targets found are kept for {@link ProxyConfig#targetCacheTtl()}, so a burst of connections costs one router
+ * call; a catalog event about an endpoint or cluster drops what is kept about it ({@link #forget}), so that a
+ * changed allowlist applies to the next connection. Only targets that exist are kept: an unknown name is asked
+ * again each time, so a new endpoint works at once.
  */
 @ApplicationScoped
 public class TargetResolver {
@@ -28,16 +40,39 @@ public class TargetResolver {
     @Inject
     ProxyConfig config;
 
-    /** The requested branch, or the cluster's default one; 3D000 when there is no such cluster or branch. */
+    private final Map<LookupKey, Cached> cache = new ConcurrentHashMap<>();
+    /** Counts invalidations, so that a lookup that raced with one does not store what it read before it. */
+    private final AtomicLong generation = new AtomicLong();
+
+    /** The requested target; 3D000 when there is no such cluster, branch or endpoint. */
     public Uni<Target> lookup(RequestedTarget requested) {
-        LookupTargetRequest request = LookupTargetRequest.newBuilder()
-            .setClusterId(requested.clusterId())
-            .setBranchName(requested.branchName().orElse(""))
-            .build();
-        return router.lookupTarget(request)
-            .map(found -> new Target(found.getAccountId(), found.getClusterId(), found.getBranchId(),
-                found.getBranchName()))
+        LookupKey key = new LookupKey(requested.kind(), requested.id(), requested.branchName().orElse(""));
+        Cached cached = cache.get(key);
+        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
+            return Uni.createFrom().item(cached.target());
+        }
+        long startedIn = generation.get();
+        LookupTargetRequest.Builder request = LookupTargetRequest.newBuilder();
+        if (key.kind() == Kind.ENDPOINT) {
+            request.setEndpointId(key.id());
+        } else {
+            request.setClusterId(key.id()).setBranchName(key.branchName());
+        }
+        return router.lookupTarget(request.build())
+            .map(TargetResolver::targetOf)
+            .invoke(target -> {
+                if (generation.get() == startedIn) {
+                    cache.put(key, new Cached(target, System.nanoTime() + config.targetCacheTtl().toNanos()));
+                }
+            })
             .onFailure(StatusRuntimeException.class).transform(TargetResolver::toClientError);
+    }
+
+    /** Drops what is kept about a cluster (with its endpoints) or an endpoint, after a catalog change. */
+    public void forget(String clusterId, String endpointId) {
+        generation.incrementAndGet();
+        cache.entrySet().removeIf(entry -> entry.getValue().target().clusterId().equals(clusterId)
+            || entry.getKey().kind() == Kind.ENDPOINT && entry.getKey().id().equals(endpointId));
     }
 
     /** The address of the target's primary compute, started first when needed; 57P03 after the compute timeout. */
@@ -55,16 +90,39 @@ public class TargetResolver {
             .onFailure(StatusRuntimeException.class).transform(TargetResolver::toClientError);
     }
 
+    /**
+     * Limitation: an endpoint at a point in time or on a read replica is refused with 0A000 until such computes
+     * exist, never served by the primary instead.
+     */
+    private static Target targetOf(LookupTargetResponse found) {
+        Optional<String> endpoint = Optional.of(found.getEndpointId()).filter(id -> !id.isEmpty());
+        if (found.hasPointInTime() || found.getReadReplica()) {
+            throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, "endpoint \"" + found.getEndpointId()
+                + "\" serves " + (found.getReadReplica() ? "a read replica" : "a point in time") + ", which is not"
+                + " available yet: use an endpoint of the branch's primary");
+        }
+        return new Target(found.getAccountId(), found.getClusterId(), found.getBranchId(), found.getBranchName(),
+            endpoint, endpoint.isPresent() ? AccessPolicy.of(found.getAccess()) : AccessPolicy.OPEN,
+            found.getOptionsRoutingAllowed());
+    }
+
     private static ProtocolException toClientError(Throwable failure) {
         Status status = ((StatusRuntimeException) failure).getStatus();
         String description = status.getDescription() == null ? status.getCode().name() : status.getDescription();
         return switch (status.getCode()) {
             case NOT_FOUND -> new ProtocolException(SqlState.INVALID_CATALOG_NAME, description);
             case UNIMPLEMENTED -> new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, description);
+            case INVALID_ARGUMENT -> new ProtocolException(SqlState.INVALID_PARAMETER_VALUE, description);
             case DEADLINE_EXCEEDED -> new ProtocolException(SqlState.CANNOT_CONNECT_NOW,
                 "the compute is still starting: try again in a moment (" + description + ")");
             default -> new ProtocolException(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
                 "could not reach the compute: " + description, failure);
         };
+    }
+
+    private record LookupKey(Kind kind, String id, String branchName) {
+    }
+
+    private record Cached(Target target, long expiresAt) {
     }
 }

@@ -2,7 +2,9 @@ package io.pgdispatch.proxy.session;
 
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.events.ConnectionEvent;
+import io.pgdispatch.proxy.access.ClientOrigin;
 import io.pgdispatch.proxy.auth.AuthenticationFailedException;
+import io.pgdispatch.proxy.auth.CleartextPasswordCheck;
 import io.pgdispatch.proxy.auth.ScramServerExchange;
 import io.pgdispatch.proxy.auth.ScramVerifier;
 import io.pgdispatch.proxy.compute.ComputeConnection;
@@ -16,6 +18,7 @@ import io.pgdispatch.proxy.protocol.GssEncRequest;
 import io.pgdispatch.proxy.protocol.Message;
 import io.pgdispatch.proxy.protocol.MessageReader;
 import io.pgdispatch.proxy.protocol.NegotiateProtocolVersion;
+import io.pgdispatch.proxy.protocol.PasswordMessage;
 import io.pgdispatch.proxy.protocol.ProtocolException;
 import io.pgdispatch.proxy.protocol.SaslInitialResponse;
 import io.pgdispatch.proxy.protocol.SaslResponse;
@@ -23,6 +26,7 @@ import io.pgdispatch.proxy.protocol.SqlState;
 import io.pgdispatch.proxy.protocol.SslRequest;
 import io.pgdispatch.proxy.protocol.StartupMessage;
 import io.pgdispatch.proxy.protocol.StartupPacket;
+import io.pgdispatch.proxy.routing.PasswordForm;
 import io.pgdispatch.proxy.routing.RequestedTarget;
 import io.pgdispatch.proxy.routing.StartupOptions;
 import io.pgdispatch.proxy.routing.Target;
@@ -31,6 +35,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +51,12 @@ import org.jboss.logging.Logger;
  * <pre>
  * STARTUP        waiting for SSLRequest, GSSENCRequest, CancelRequest or StartupMessage
  * TLS            upgrading to TLS after answering 'S'; the SNI name is known afterwards
- * ROUTING        looking up the target and the role's verifier
+ * PASSWORD       nothing named a target: AuthenticationCleartextPassword sent, waiting for the password form
+ * ROUTING        looking up the target, checking its access rules, fetching the role's verifier
  * SASL_INITIAL   AuthenticationSASL sent, waiting for client-first
  * SASL_FINAL     server-first sent, waiting for client-final
- * CONNECTING     authenticated; starting the compute and logging in to it
+ * CONNECTING     authenticated (by SCRAM, or by the password form's cleartext password checked on a worker);
+ *                starting the compute and logging in to it
  * RELAYING       bytes flow both ways through {@link Relay}
  * CLOSED         nothing more happens
  * </pre>
@@ -65,10 +73,11 @@ public final class ClientSession {
     /** The startup parameter that carries routing items beside the compute's own switches. */
     private static final String OPTIONS = "options";
 
-    private enum State { STARTUP, TLS, ROUTING, SASL_INITIAL, SASL_FINAL, CONNECTING, RELAYING, CLOSED }
+    private enum State { STARTUP, TLS, PASSWORD, ROUTING, SASL_INITIAL, SASL_FINAL, CONNECTING, RELAYING, CLOSED }
 
     private final NetSocket socket;
     private final SessionServices services;
+    private final Entrance entrance;
     private final Context context;
     private final String id;
     private final MessageReader reader = new MessageReader(MAX_HANDSHAKE_MESSAGE_LENGTH);
@@ -76,14 +85,16 @@ public final class ClientSession {
     private State state = State.STARTUP;
     private boolean tls;
     private long handshakeTimer;
+    private ClientOrigin origin;
     private StartupMessage startup;
     private Optional<String> forwardedOptions;
     private Target target;
     private ScramServerExchange scram;
 
-    public ClientSession(NetSocket socket, SessionServices services, Context context) {
+    public ClientSession(NetSocket socket, SessionServices services, Entrance entrance, Context context) {
         this.socket = socket;
         this.services = services;
+        this.entrance = entrance;
         this.context = context;
         byte[] bytes = new byte[6];
         services.random().nextBytes(bytes);
@@ -91,6 +102,7 @@ public final class ClientSession {
     }
 
     public void start() {
+        origin = new ClientOrigin(peerAddress(), Optional.empty());
         socket.handler(this::onData);
         socket.exceptionHandler(failure -> LOG.debugf("[%s] socket error: %s", id, failure.getMessage()));
         socket.closeHandler(ignored -> onClientClosed());
@@ -128,6 +140,13 @@ public final class ClientSession {
                         return;
                     }
                     onSaslMessage(message);
+                }
+                case PASSWORD -> {
+                    Message message = reader.nextMessage();
+                    if (message == null) {
+                        return;
+                    }
+                    onPasswordForm(PasswordMessage.decode(message));
                 }
                 default -> {
                     return;
@@ -179,16 +198,41 @@ public final class ClientSession {
                 "no PostgreSQL user name specified in startup packet: connect with user=<role>");
         }
         StartupOptions options = StartupOptions.parse(message.parameters().get(OPTIONS));
-        String domain = services.config().domain();
-        RequestedTarget requested = RequestedTarget.select(TargetHost.parse(socket.indicatedServerName(), domain),
-            options.routing(), domain);
+        Optional<RequestedTarget> requested = RequestedTarget.select(entrance.dedicatedEndpoint(),
+            TargetHost.parse(socket.indicatedServerName(), services.config().domain()), options.routing());
         startup = message;
         forwardedOptions = options.forwarded();
+        if (requested.isEmpty()) {
+            // Only the password can name the target now; the connection is TLS, so cleartext is safe to ask for.
+            state = State.PASSWORD;
+            socket.write(Authentication.cleartextPassword());
+            return;
+        }
         state = State.ROUTING;
-        onContext(services.resolver().lookup(requested)
-            .chain(found -> services.roleSecrets().verifier(found.accountId(), message.user())
-                .map(verifier -> new Routed(found, verifier))),
-            this::askForPassword);
+        onContext(route(requested.get()), this::askForPassword);
+    }
+
+    /** Looks the target up, refuses a client its access rules keep out, and fetches the role's verifier. */
+    private Uni<Routed> route(RequestedTarget requested) {
+        return services.resolver().lookup(requested)
+            .invoke(found -> found.admit(requested, origin))
+            .chain(found -> services.roleSecrets().verifier(found.accountId(), startup.user())
+                .map(verifier -> new Routed(found, verifier)));
+    }
+
+    /** The password form: the endpoint and the password in one, checked on a worker thread (PBKDF2). */
+    private void onPasswordForm(PasswordMessage message) {
+        PasswordForm form = PasswordForm.parse(message.password(), services.config().domain());
+        state = State.ROUTING;
+        onContext(route(RequestedTarget.fromPassword(form.endpointId()))
+            .chain(routed -> Uni.createFrom().completionStage(services.vertx()
+                .executeBlocking(() -> CleartextPasswordCheck.check(routed.verifier(), form.password()), false)
+                .map(keys -> new Authenticated(routed.target(), keys))
+                .toCompletionStage())),
+            authenticated -> {
+                target = authenticated.target();
+                startConnecting(authenticated.keys());
+            });
     }
 
     /** A client asking for 3.x or for {@code _pq_.} extensions learns that this server speaks plain 3.0. */
@@ -223,6 +267,10 @@ public final class ClientSession {
         ScramServerExchange.Result keys = scram.clientFinal(SaslResponse.decode(message).data());
         scram = null;
         socket.write(Authentication.saslFinal(keys.serverFinal()));
+        startConnecting(keys);
+    }
+
+    private void startConnecting(ScramServerExchange.Result keys) {
         services.vertx().cancelTimer(handshakeTimer);
         state = State.CONNECTING;
         onContext(services.resolver().connect(target), address -> connectToCompute(address, keys));
@@ -250,7 +298,7 @@ public final class ClientSession {
         socket.write(issued.encode());
         socket.write(compute.readyForQuery());
         state = State.RELAYING;
-        String client = clientAddress();
+        String client = origin.toString();
         LOG.infof("[%s] session opened: client=%s target=%s role=%s compute=%s at %s:%d", id, client, target,
             startup.user(), address.getComputeId(), address.getHost(), address.getPort());
         services.events().publish(ConnectionEvent.opened(id, address.getComputeId(), target.clusterId(),
@@ -285,7 +333,7 @@ public final class ClientSession {
             return;
         }
         ErrorResponse error = toErrorResponse(failure);
-        LOG.infof("[%s] session refused: client=%s target=%s sqlstate=%s %s", id, clientAddress(),
+        LOG.infof("[%s] session refused: client=%s target=%s sqlstate=%s %s", id, origin,
             target == null ? "-" : target, error.sqlState(), error.message());
         state = State.CLOSED;
         services.vertx().cancelTimer(handshakeTimer);
@@ -322,8 +370,13 @@ public final class ClientSession {
         socket.close();
     }
 
-    private String clientAddress() {
-        return socket.remoteAddress() == null ? "-" : socket.remoteAddress().toString();
+    /** The TCP peer's address; a literal, so no name is looked up. */
+    private InetAddress peerAddress() {
+        try {
+            return InetAddress.getByName(socket.remoteAddress().hostAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("the socket's peer address is not a literal address", e);
+        }
     }
 
     private long elapsedMillis() {
@@ -332,5 +385,9 @@ public final class ClientSession {
 
     /** The target of the connection and the verifier its role must match there. */
     private record Routed(Target target, ScramVerifier verifier) {
+    }
+
+    /** A target and the keys of a role that proved its password there. */
+    private record Authenticated(Target target, ScramServerExchange.Result keys) {
     }
 }

@@ -9,48 +9,79 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The server name and the options together, with the precedence and conflicts of the routing grammar. */
+/** The dedicated address, the server name and the options together: precedence and conflicts. */
 class RequestedTargetTest {
 
     private static final String DOMAIN = "localtest.me";
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "ca.db.localtest.me | -                                 | ca | -",
-        "ca.db.localtest.me | branch:testing                    | ca | testing",
-        "ca.db.localtest.me | cluster:ca,branch=dev             | ca | dev",
-        "-                  | cluster:cb                        | cb | -",
-        "-                  | -c statement_timeout=1s cluster=cb | cb | -",
-        "example.com        | cluster:cb branch:x               | cb | x",
+        "- | ca.db.localtest.me | - | cluster \"ca\" | HOST_NAME",
+        "- | ca.db.localtest.me | branch:testing | cluster \"ca\" branch \"testing\" | OPTIONS",
+        "- | ca.db.localtest.me | cluster:ca,branch=dev | cluster \"ca\" branch \"dev\" | OPTIONS",
+        "-     | -                         | cluster:cb                         | cluster \"cb\"            | OPTIONS",
+        "-     | -                         | -c statement_timeout=1s cluster=cb | cluster \"cb\"            | OPTIONS",
+        "- | example.com | cluster:cb branch:x | cluster \"cb\" branch \"x\" | OPTIONS",
+        "- | ep-1.endpoint.localtest.me | - | endpoint \"ep-1\" | HOST_NAME",
+        "- | ep-1.endpoint.localtest.me | endpoint=ep-1 | endpoint \"ep-1\" | HOST_NAME",
+        "-     | -                         | endpoint=ep-1                      | endpoint \"ep-1\"         | OPTIONS",
+        "-     | example.com               | endpoint%3Dep-1                    | endpoint \"ep-1\"         | OPTIONS",
+        "ep-9 | - | - | endpoint \"ep-9\" | DEDICATED_ADDRESS",
+        "ep-9 | ep-9.endpoint.localtest.me | endpoint:ep-9 | endpoint \"ep-9\" | DEDICATED_ADDRESS",
+        "ep-9 | example.com | -c work_mem=4MB | endpoint \"ep-9\" | DEDICATED_ADDRESS",
     })
-    void picksTheClusterAndBranch(String serverName, String options, String cluster, String branch) {
-        RequestedTarget target = select(serverName, options);
+    void picksTheTargetAndWhereItWasNamed(String dedicated, String serverName, String options, String target,
+            RequestedTarget.Source source) {
+        RequestedTarget requested = select(dedicated, serverName, options).orElseThrow();
 
-        assertEquals(cluster, target.clusterId());
-        assertEquals(Optional.ofNullable(branch), target.branchName());
+        assertEquals(target, requested.toString());
+        assertEquals(source, requested.source());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "ca.db.localtest.me | cluster:cb                 | 22023 | \"ca\" but options name cluster \"cb\"",
-        "-                  | -                          | 3D000 | options=cluster:<cluster-id>",
-        "example.com        | branch:dev                 | 3D000 | host=<cluster-id>.db.localtest.me",
-        "ca.db.localtest.me | endpoint:ep-1              | 0A000 | endpoints are not available yet",
-        "ca.db.localtest.me | timestamp:2026-01-02       | 0A000 | point in time",
-        "ca.db.localtest.me | lsn:0/16B3748              | 0A000 | point in time",
-        "ca.db.localtest.me | read-replica               | 0A000 | read replicas",
-        "ca.db.localtest.me | read-replica:new           | 0A000 | read replicas",
+        "-           | -",
+        "example.com | -",
+        "localhost   | -c statement_timeout=1s",
     })
-    void refusesConflictsAndWhatIsNotServedYet(String serverName, String options, String sqlState,
+    void namesNothingWhenNoSourceDoes(String serverName, String options) {
+        assertEquals(Optional.empty(), select(null, serverName, options));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "-    | ca.db.localtest.me         | cluster:cb        | 22023 | the host name names cluster \"ca\" but options"
+            + " name cluster \"cb\"",
+        "-    | ca.db.localtest.me         | endpoint:ep-1     | 22023 | the host name names cluster \"ca\" but options"
+            + " name endpoint \"ep-1\"",
+        "-    | ep-1.endpoint.localtest.me | endpoint:ep-2     | 22023 | names endpoint \"ep-1\" but options name"
+            + " endpoint \"ep-2\"",
+        "-    | ep-1.endpoint.localtest.me | cluster:ca        | 22023 | options name cluster \"ca\" but the"
+            + " connection is for endpoint \"ep-1\" (named by the host name)",
+        "-    | ep-1.endpoint.localtest.me | branch:dev        | 22023 | options name branch \"dev\" but the connection"
+            + " is for endpoint \"ep-1\"",
+        "-    | -                          | endpoint:ep-1,cluster:ca | 22023 | which fixes its cluster and branch",
+        "ep-9 | ca.db.localtest.me         | -                 | 22023 | the host name names cluster \"ca\" but the"
+            + " connection is for endpoint \"ep-9\" (named by the address it connected to)",
+        "ep-9 | ep-1.endpoint.localtest.me | -                 | 22023 | the address it connected to names endpoint"
+            + " \"ep-9\" but the host name names endpoint \"ep-1\"",
+        "ep-9 | -                          | endpoint:ep-1     | 22023 | but options name endpoint \"ep-1\"",
+        "-    | example.com                | branch:dev        | 3D000 | options name branch \"dev\" but no cluster",
+        "-    | ca.db.localtest.me         | timestamp:2026-01-02 | 0A000 | point in time",
+        "-    | ca.db.localtest.me         | lsn:0/16B3748     | 0A000 | point in time",
+        "-    | ca.db.localtest.me         | read-replica      | 0A000 | read replicas",
+        "-    | ca.db.localtest.me         | read-replica:new  | 0A000 | read replicas",
+    })
+    void refusesConflictsAndWhatIsNotServedYet(String dedicated, String serverName, String options, String sqlState,
             String expected) {
-        ProtocolException error = assertThrows(ProtocolException.class, () -> select(serverName, options));
+        ProtocolException error = assertThrows(ProtocolException.class, () -> select(dedicated, serverName, options));
 
         assertEquals(sqlState, error.sqlState());
         assertTrue(error.getMessage().contains(expected), error.getMessage());
     }
 
-    private static RequestedTarget select(String serverName, String options) {
-        return RequestedTarget.select(TargetHost.parse(serverName, DOMAIN), StartupOptions.parse(options).routing(),
-            DOMAIN);
+    private static Optional<RequestedTarget> select(String dedicated, String serverName, String options) {
+        return RequestedTarget.select(Optional.ofNullable(dedicated), TargetHost.parse(serverName, DOMAIN),
+            StartupOptions.parse(options).routing());
     }
 }

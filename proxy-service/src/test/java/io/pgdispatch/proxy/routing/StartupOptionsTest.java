@@ -131,16 +131,6 @@ class StartupOptionsTest {
             + " percent-encoding",
         "cluster:a%G1                     | \"cluster:a%G1\" in the options parameter is not valid percent-encoding",
         "cluster:%FF                      | \"cluster:%FF\" in the options parameter is not valid percent-encoding",
-        "timestamp:2026-01-02T03:04Z      | timestamp \"2026-01-02T03:04Z\" in the options parameter is not an RFC",
-        "timestamp:2026-01-02T03:04:05    | timestamp \"2026-01-02T03:04:05\" in the options parameter",
-        "timestamp:2026-02-30             | timestamp \"2026-02-30\" in the options parameter",
-        "timestamp:2026-01-02T25:00:00Z   | timestamp \"2026-01-02T25:00:00Z\"",
-        "timestamp:2026-01-02T03:04:05+19:00 | timestamp \"2026-01-02T03:04:05+19:00\"",
-        "timestamp:2026-1-2               | timestamp \"2026-1-2\"",
-        "timestamp:yesterday              | write timestamp:2026-01-02T03:04:05Z",
-        "timestamp:1767323045             | or a date, timestamp:2026-01-02, for the start of that day in UTC",
-        "lsn:16B3748                      | invalid LSN \"16B3748\": write it as PostgreSQL prints pg_lsn",
-        "lsn:0/G                          | invalid LSN \"0/G\"",
         "read-replica:old                 | read-replica does not take the value \"old\": write read-replica for",
         "read-replica:NEW                 | read-replica does not take the value \"NEW\"",
         "read-replica:                    | read-replica does not take the value \"\"",
@@ -155,6 +145,26 @@ class StartupOptionsTest {
         ProtocolException error = assertThrows(ProtocolException.class, () -> StartupOptions.parse(options));
 
         assertEquals(SqlState.INVALID_PARAMETER_VALUE, error.sqlState());
+        assertTrue(error.getMessage().contains(expected), error.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "timestamp:2026-01-02T03:04Z | 22007 | timestamp \"2026-01-02T03:04Z\" in the options parameter is not an RFC",
+        "timestamp:2026-01-02T03:04:05 | 22007 | timestamp \"2026-01-02T03:04:05\" in the options parameter",
+        "timestamp:2026-02-30 | 22007 | timestamp \"2026-02-30\" in the options parameter",
+        "timestamp:2026-01-02T25:00:00Z | 22007 | timestamp \"2026-01-02T25:00:00Z\"",
+        "timestamp:2026-01-02T03:04:05+19:00 | 22007 | timestamp \"2026-01-02T03:04:05+19:00\"",
+        "timestamp:2026-1-2 | 22007 | timestamp \"2026-1-2\"",
+        "timestamp:yesterday | 22007 | write timestamp:2026-01-02T03:04:05Z",
+        "timestamp:1767323045 | 22007 | or a date, timestamp:2026-01-02, for the start of that day in UTC",
+        "lsn:16B3748 | 22P02 | invalid LSN \"16B3748\": write it as PostgreSQL prints pg_lsn",
+        "lsn:0/G | 22P02 | invalid LSN \"0/G\"",
+    })
+    void refusesAMalformedPointInTimeWithTheSqlStateOfItsType(String options, String sqlState, String expected) {
+        ProtocolException error = assertThrows(ProtocolException.class, () -> StartupOptions.parse(options));
+
+        assertEquals(sqlState, error.sqlState());
         assertTrue(error.getMessage().contains(expected), error.getMessage());
     }
 

@@ -22,7 +22,16 @@ class TargetHostTest {
         "calm-river-7.db.localtest.me, calm-river-7",
     })
     void namesTheClusterOfADatabaseHost(String serverName, String clusterId) {
-        assertEquals(Optional.of(new TargetHost(clusterId)), TargetHost.parse(serverName, DOMAIN));
+        assertEquals(Optional.of(TargetHost.cluster(clusterId)), TargetHost.parse(serverName, DOMAIN));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "ep-calm-7.endpoint.localtest.me, ep-calm-7",
+        "EP-X.Endpoint.LOCALTEST.me,      ep-x",
+    })
+    void namesTheEndpointOfAnEndpointHost(String serverName, String endpointId) {
+        assertEquals(Optional.of(TargetHost.endpoint(endpointId)), TargetHost.parse(serverName, DOMAIN));
     }
 
     @ParameterizedTest
@@ -34,12 +43,13 @@ class TargetHostTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "db.localtest.me                      | 3D000 | names no cluster",
-        "x.y.db.localtest.me                  | 3D000 | names no cluster",
-        "a.cache.localtest.me                 | 3D000 | names no cluster",
-        "-bad.db.localtest.me                 | 3D000 | \"-bad\"",
-        "a_b.db.localtest.me                  | 3D000 | \"a_b\"",
-        "ep-1.endpoint.localtest.me           | 0A000 | endpoints are not available yet",
+        "db.localtest.me                      | 3D000 | names no cluster or endpoint",
+        "x.y.db.localtest.me                  | 3D000 | names no cluster or endpoint",
+        "a.cache.localtest.me                 | 3D000 | names no cluster or endpoint",
+        "endpoint.localtest.me                | 3D000 | connect to <cluster-id>.db.localtest.me or",
+        "-bad.db.localtest.me                 | 3D000 | cluster id \"-bad\"",
+        "a_b.db.localtest.me                  | 3D000 | cluster id \"a_b\"",
+        "ep_1.endpoint.localtest.me           | 3D000 | endpoint id \"ep_1\" in host name",
         "start.localtest.me                   | 0A000 | link authentication",
     })
     void refusesOtherNamesInTheDomainWithAClearError(String serverName, String sqlState, String expected) {
