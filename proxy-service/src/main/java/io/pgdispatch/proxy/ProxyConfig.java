@@ -1,5 +1,6 @@
 package io.pgdispatch.proxy;
 
+import io.pgdispatch.proxy.proxyprotocol.ProxyProtocolMode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -16,6 +17,19 @@ public interface ProxyConfig {
     /** Port of the PostgreSQL listener. */
     @WithDefault("4432")
     int port();
+
+    /**
+     * Whether the shared listener expects a PROXY protocol header (v1 or v2) from a load balancer before each
+     * connection: {@code off}, {@code optional} or {@code required}. Behind a load balancer use {@code required}:
+     * the header's client address and VPC endpoint decide access, and with {@code optional} a client that reaches
+     * the listener directly could claim any of them.
+     */
+    @WithDefault("off")
+    ProxyProtocolMode proxyProtocol();
+
+    /** The same for the dedicated listeners of endpoints. */
+    @WithDefault("off")
+    ProxyProtocolMode dedicatedProxyProtocol();
 
     /** Base domain of the routing host names: {@code <cluster-id>.db.<domain>}. */
     @WithDefault("localtest.me")
@@ -39,6 +53,10 @@ public interface ProxyConfig {
      */
     @WithDefault("5m")
     Duration targetCacheTtl();
+
+    /** How often the dedicated listeners are compared with router-service's endpoints, besides catalog events. */
+    @WithDefault("30s")
+    Duration listenerRefreshInterval();
 
     /** How long a role's verifier fetched from auth-service is reused. */
     @WithDefault("60s")

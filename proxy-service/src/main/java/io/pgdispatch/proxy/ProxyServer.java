@@ -11,28 +11,28 @@ import io.pgdispatch.proxy.session.SessionServices;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
- * The PostgreSQL listener. One verticle per event loop binds the same port, so accepted connections spread over
- * the loops, and each session relays on the loop that accepted it. Ready once every listener is bound.
+ * The PostgreSQL listeners: the shared one, bound at start, and those {@link #listen} binds later (the dedicated
+ * addresses of endpoints). For each, one verticle per event loop binds the same port, so accepted connections
+ * spread over the loops, and each session relays on the loop that accepted it.
  */
 @ApplicationScoped
-@Readiness
-public class ProxyServer implements HealthCheck {
+public class ProxyServer {
 
     private static final Logger LOG = Logger.getLogger(ProxyServer.class);
 
@@ -56,37 +56,63 @@ public class ProxyServer implements HealthCheck {
     @Inject
     ConnectionEvents events;
 
+    private KeyCertOptions certificates;
+
+    @PostConstruct
+    void loadCertificates() {
+        certificates = Certificates.load(config.certificates());
+    }
+
     void start(@Observes StartupEvent ignored) {
+        listen(config.host(), config.port(), Entrance.shared(config.proxyProtocol()))
+            .toCompletionStage().toCompletableFuture().join();
+        listening.set(true);
+        LOG.infof("PostgreSQL listener on %s:%d with %d event loops, native transport %s, TLS by %s, PROXY protocol"
+            + " %s", config.host(), config.port(), eventLoops(), vertx.isNativeTransportEnabled(),
+            OpenSSLEngineOptions.isAvailable() ? "OpenSSL" : "the JDK", config.proxyProtocol());
+    }
+
+    /**
+     * Binds {@code host:port} for sessions that come in through {@code entrance}, on every event loop. The
+     * returned id closes the listener again through {@link #close}.
+     */
+    public Future<String> listen(String host, int port, Entrance entrance) {
         NetServerOptions options = new NetServerOptions()
-            .setHost(config.host())
-            .setPort(config.port())
+            .setHost(host)
+            .setPort(port)
             .setTcpNoDelay(true)
             .setSni(true)
-            .setKeyCertOptions(Certificates.load(config.certificates()));
+            .setKeyCertOptions(certificates);
         if (OpenSSLEngineOptions.isAvailable()) {
             options.setSslEngineOptions(new OpenSSLEngineOptions());
         }
-        int instances = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
-        vertx.deployVerticle(() -> new Listener(options), new DeploymentOptions().setInstances(instances))
-            .toCompletionStage().toCompletableFuture().join();
-        listening.set(true);
-        LOG.infof("PostgreSQL listener on %s:%d with %d event loops, native transport %s, TLS by %s", config.host(),
-            config.port(), instances, vertx.isNativeTransportEnabled(),
-            options.getSslEngineOptions() instanceof OpenSSLEngineOptions ? "OpenSSL" : "the JDK");
+        return vertx.deployVerticle(() -> new Listener(options, entrance),
+            new DeploymentOptions().setInstances(eventLoops()));
     }
 
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("postgresql-listener").status(listening.get()).build();
+    /** Stops accepting on a listener bound by {@link #listen}; its sessions go on. */
+    public Future<Void> close(String listenerId) {
+        return vertx.undeploy(listenerId);
+    }
+
+    private int eventLoops() {
+        return config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Whether the shared listener is bound: the proxy's readiness. */
+    public boolean listening() {
+        return listening.get();
     }
 
     /** Accepts connections on one event loop; TLS starts only after SSLRequest, so the server is not TLS. */
     private final class Listener extends AbstractVerticle {
 
         private final NetServerOptions options;
+        private final Entrance entrance;
 
-        Listener(NetServerOptions options) {
+        Listener(NetServerOptions options, Entrance entrance) {
             this.options = options;
+            this.entrance = entrance;
         }
 
         @Override
@@ -96,7 +122,7 @@ public class ProxyServer implements HealthCheck {
             SessionServices services = new SessionServices(vertx, config, roleSecrets, resolver, cancelRegistry,
                 new CancelForwarder(cancelRegistry, computeClient), events, computeClient, new SecureRandom());
             vertx.createNetServer(options)
-                .connectHandler(socket -> new ClientSession(socket, services, Entrance.SHARED, context).start())
+                .connectHandler(socket -> new ClientSession(socket, services, entrance, context).start())
                 .listen()
                 .<Void>mapEmpty()
                 .onComplete(started);

@@ -111,6 +111,8 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
         proxy.put("dispatch.proxy.certificates", certificates.toString());
         proxy.put("dispatch.proxy.domain", DOMAIN);
         proxy.put("dispatch.proxy.handshake-timeout", "3s");
+        // Tests present other client addresses and VPC endpoints as a load balancer would.
+        proxy.put("dispatch.proxy.proxy-protocol", "optional");
         startService(repository, "proxy-service", freePort(), proxy, logs);
     }
 
@@ -186,7 +188,7 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
         return loggers;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

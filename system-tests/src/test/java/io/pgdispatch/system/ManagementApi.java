@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-/** The management REST API as a user calls it: account, role and cluster. */
+/** The management REST API as a user calls it: account, role, cluster, branches and endpoints. */
 final class ManagementApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +39,28 @@ final class ManagementApi {
     JsonNode createBranch(Tenant tenant, String name, String parent) throws IOException, InterruptedException {
         return post(routerPort, "/v1/clusters/" + tenant.clusterId() + "/branches", tenant.apiKey(),
             JSON.createObjectNode().put("name", name).put("parent", parent).toString());
+    }
+
+    /** A new endpoint of the tenant's cluster; {@code settings} is the JSON body, {@code {}} for the defaults. */
+    JsonNode createEndpoint(Tenant tenant, String settings) throws IOException, InterruptedException {
+        return post(routerPort, "/v1/clusters/" + tenant.clusterId() + "/endpoints", tenant.apiKey(), settings);
+    }
+
+    /** Replaces an endpoint's settings; fails unless the API accepted them. */
+    void updateEndpoint(Tenant tenant, String endpointId, String settings) throws IOException, InterruptedException {
+        expect(200, send("PUT", routerPort, "/v1/endpoints/" + endpointId, tenant.apiKey(), settings));
+    }
+
+    /** Changes settings of the tenant's cluster, such as {@code optionsRoutingAllowed}. */
+    void updateCluster(Tenant tenant, String settings) throws IOException, InterruptedException {
+        expect(200, send("PATCH", routerPort, "/v1/clusters/" + tenant.clusterId(), tenant.apiKey(), settings));
+    }
+
+    private static void expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri()
+                + " answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     HttpResponse<String> send(String method, int port, String path, String apiKey, String body)

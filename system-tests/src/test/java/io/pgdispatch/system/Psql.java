@@ -46,6 +46,11 @@ final class Psql {
         return finish(start(sql, tenant.password(), connection));
     }
 
+    /** Runs the statements with a whole connection string and the given password. */
+    Result runWithPassword(String connection, String password, String sql) throws IOException, InterruptedException {
+        return finish(start(sql, password, connection));
+    }
+
     private static Result finish(Process process) throws InterruptedException, IOException {
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -5,6 +5,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.security.cert.CertificateFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -54,6 +56,41 @@ final class WireClient implements AutoCloseable {
         in = new DataInputStream(tls.getInputStream());
         out = tls.getOutputStream();
         return this;
+    }
+
+    /**
+     * A PROXY protocol v2 header, as a load balancer writes it before the client's first byte: a TCP/IPv4
+     * connection from {@code source}, and an AWS VPC endpoint TLV when {@code vpcEndpointId} is given.
+     */
+    WireClient sendProxyHeader(InetSocketAddress source, Optional<String> vpcEndpointId) throws IOException {
+        byte[] tlv = vpcEndpointId.map(id -> {
+            byte[] value = id.getBytes(StandardCharsets.US_ASCII);
+            return ByteBuffer.allocate(4 + value.length).put((byte) 0xEA).putShort((short) (1 + value.length))
+                .put((byte) 0x01).put(value).array();
+        }).orElse(new byte[0]);
+        ByteBuffer header = ByteBuffer.allocate(16 + 12 + tlv.length)
+            .put(new byte[] {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A})
+            .put((byte) 0x21)
+            .put((byte) 0x11)
+            .putShort((short) (12 + tlv.length))
+            .put(source.getAddress().getAddress())
+            .put(socket.getLocalAddress().getAddress())
+            .putShort((short) source.getPort())
+            .putShort((short) socket.getLocalPort())
+            .put(tlv);
+        send(header.array());
+        return this;
+    }
+
+    /**
+     * TLS with {@code serverName}, a startup packet, and the ErrorResponse the proxy answers with; fails if it
+     * answers otherwise.
+     */
+    Map<Character, String> refusal(String serverName, Path caCertificate, Map<String, String> startup)
+            throws Exception {
+        startTls(serverName, caCertificate);
+        sendStartup(startup);
+        return receiveError();
     }
 
     void send(byte[] bytes) throws IOException {

@@ -62,6 +62,16 @@ public final class MessageReader {
         return message;
     }
 
+    /** Bytes received but not yet read, left in the reader; the caller must not change them. */
+    public Buffer unread() {
+        return pending;
+    }
+
+    /** Drops the first {@code length} unread bytes, which the caller has read through {@link #unread}. */
+    public void skip(int length) {
+        consume(length);
+    }
+
     /** Bytes received but not yet read; the reader is empty afterwards. */
     public Buffer drain() {
         Buffer rest = pending;

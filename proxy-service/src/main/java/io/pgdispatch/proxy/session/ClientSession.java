@@ -26,6 +26,11 @@ import io.pgdispatch.proxy.protocol.SqlState;
 import io.pgdispatch.proxy.protocol.SslRequest;
 import io.pgdispatch.proxy.protocol.StartupMessage;
 import io.pgdispatch.proxy.protocol.StartupPacket;
+import io.pgdispatch.proxy.proxyprotocol.ProxyCommand;
+import io.pgdispatch.proxy.proxyprotocol.ProxyHeader;
+import io.pgdispatch.proxy.proxyprotocol.ProxyHeaderDecoder;
+import io.pgdispatch.proxy.proxyprotocol.ProxyHeaderResult;
+import io.pgdispatch.proxy.proxyprotocol.ProxyProtocolMode;
 import io.pgdispatch.proxy.routing.PasswordForm;
 import io.pgdispatch.proxy.routing.RequestedTarget;
 import io.pgdispatch.proxy.routing.StartupOptions;
@@ -36,6 +41,7 @@ import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -49,6 +55,7 @@ import org.jboss.logging.Logger;
  * One client connection, from its first byte to its close.
  *
  * <pre>
+ * PROXY_HEADER   behind a load balancer: waiting for the PROXY protocol header that names the real client
  * STARTUP        waiting for SSLRequest, GSSENCRequest, CancelRequest or StartupMessage
  * TLS            upgrading to TLS after answering 'S'; the SNI name is known afterwards
  * PASSWORD       nothing named a target: AuthenticationCleartextPassword sent, waiting for the password form
@@ -73,16 +80,19 @@ public final class ClientSession {
     /** The startup parameter that carries routing items beside the compute's own switches. */
     private static final String OPTIONS = "options";
 
-    private enum State { STARTUP, TLS, PASSWORD, ROUTING, SASL_INITIAL, SASL_FINAL, CONNECTING, RELAYING, CLOSED }
+    private enum State {
+        PROXY_HEADER, STARTUP, TLS, PASSWORD, ROUTING, SASL_INITIAL, SASL_FINAL, CONNECTING, RELAYING, CLOSED
+    }
 
     private final NetSocket socket;
     private final SessionServices services;
     private final Entrance entrance;
+    private final ProxyHeaderDecoder proxyHeader;
     private final Context context;
     private final String id;
     private final MessageReader reader = new MessageReader(MAX_HANDSHAKE_MESSAGE_LENGTH);
     private final long openedAt = System.nanoTime();
-    private State state = State.STARTUP;
+    private State state;
     private boolean tls;
     private long handshakeTimer;
     private ClientOrigin origin;
@@ -95,6 +105,7 @@ public final class ClientSession {
         this.socket = socket;
         this.services = services;
         this.entrance = entrance;
+        this.proxyHeader = new ProxyHeaderDecoder(entrance.proxyProtocol());
         this.context = context;
         byte[] bytes = new byte[6];
         services.random().nextBytes(bytes);
@@ -103,6 +114,7 @@ public final class ClientSession {
 
     public void start() {
         origin = new ClientOrigin(peerAddress(), Optional.empty());
+        state = entrance.proxyProtocol() == ProxyProtocolMode.OFF ? State.STARTUP : State.PROXY_HEADER;
         socket.handler(this::onData);
         socket.exceptionHandler(failure -> LOG.debugf("[%s] socket error: %s", id, failure.getMessage()));
         socket.closeHandler(ignored -> onClientClosed());
@@ -127,6 +139,11 @@ public final class ClientSession {
     private void readPackets() {
         while (true) {
             switch (state) {
+                case PROXY_HEADER -> {
+                    if (!onProxyHeader()) {
+                        return;
+                    }
+                }
                 case STARTUP -> {
                     Buffer packet = reader.nextStartupPacket();
                     if (packet == null) {
@@ -153,6 +170,29 @@ public final class ClientSession {
                 }
             }
         }
+    }
+
+    /**
+     * Reads the load balancer's header, if one came, and takes the real client from it; false while more bytes are
+     * needed. A LOCAL header is the load balancer's own health check: the connection goes on as the balancer's.
+     */
+    private boolean onProxyHeader() {
+        ProxyHeaderResult result = proxyHeader.decode(reader.unread());
+        if (result instanceof ProxyHeaderResult.NeedMoreBytes) {
+            return false;
+        }
+        if (result instanceof ProxyHeaderResult.Decoded decoded) {
+            reader.skip(decoded.length());
+            ProxyHeader header = decoded.header();
+            if (header.command() == ProxyCommand.PROXY) {
+                origin = new ClientOrigin(header.source().map(InetSocketAddress::getAddress)
+                    .orElse(origin.address()), header.vpcEndpointId());
+            }
+            LOG.debugf("[%s] PROXY protocol v%d %s header: client %s", id, header.version(), header.command(),
+                origin);
+        }
+        state = State.STARTUP;
+        return true;
     }
 
     private void onStartupPacket(StartupPacket packet) {
