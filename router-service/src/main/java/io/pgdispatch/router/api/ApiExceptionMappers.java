@@ -7,7 +7,11 @@ import io.pgdispatch.router.cluster.BranchExistsException;
 import io.pgdispatch.router.cluster.ClusterNotFoundException;
 import io.pgdispatch.router.cluster.InvalidBranchNameException;
 import io.pgdispatch.router.cluster.InvalidClusterNameException;
+import io.pgdispatch.router.cluster.InvalidClusterSettingsException;
 import io.pgdispatch.router.cluster.ParentBranchNotFoundException;
+import io.pgdispatch.router.endpoint.EndpointNotFoundException;
+import io.pgdispatch.router.endpoint.InvalidEndpointSettingsException;
+import io.pgdispatch.router.endpoint.ListenAddressInUseException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -54,6 +58,26 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response branchCopyFailed(BranchCopyFailedException failure) {
         return error(Status.SERVICE_UNAVAILABLE, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidClusterSettings(InvalidClusterSettingsException failure) {
+        return error(Status.BAD_REQUEST, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response endpointNotFound(EndpointNotFoundException failure) {
+        return error(Status.NOT_FOUND, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidEndpointSettings(InvalidEndpointSettingsException failure) {
+        return error(Status.BAD_REQUEST, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response listenAddressInUse(ListenAddressInUseException failure) {
+        return error(Status.CONFLICT, failure);
     }
 
     private static Response error(Status status, RuntimeException failure) {

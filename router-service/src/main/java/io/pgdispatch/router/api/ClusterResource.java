@@ -2,10 +2,13 @@ package io.pgdispatch.router.api;
 
 import io.pgdispatch.router.auth.ApiKeyAuthenticator;
 import io.pgdispatch.router.cluster.ClusterName;
+import io.pgdispatch.router.cluster.InvalidClusterSettingsException;
+import io.pgdispatch.router.events.CatalogEventPublisher;
 import io.pgdispatch.router.store.ClusterStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,10 +32,12 @@ public class ClusterResource {
 
     private final ApiKeyAuthenticator authenticator;
     private final ClusterStore store;
+    private final CatalogEventPublisher events;
 
-    ClusterResource(ApiKeyAuthenticator authenticator, ClusterStore store) {
+    ClusterResource(ApiKeyAuthenticator authenticator, ClusterStore store, CatalogEventPublisher events) {
         this.authenticator = authenticator;
         this.store = store;
+        this.events = events;
     }
 
     @POST
@@ -67,5 +72,30 @@ public class ClusterResource {
         return authenticator.accountOf(authorization)
             .chain(account -> store.find(account, id))
             .map(ClusterView::of);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change a cluster's settings",
+        description = "Settings left out stay as they are. Running proxies learn of the change from a catalog"
+            + " event within seconds.")
+    @APIResponse(responseCode = "400", description = "The body changes nothing")
+    @APIResponse(responseCode = "404", description = "No such cluster in this account")
+    public Uni<ClusterView> update(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id,
+            UpdateClusterRequest request) {
+        return authenticator.accountOf(authorization)
+            .invoke(() -> requireChange(request))
+            .chain(account -> store.setOptionsRoutingAllowed(account, id, request.optionsRoutingAllowed()))
+            .invoke(events::clusterChanged)
+            .map(ClusterView::of);
+    }
+
+    private static void requireChange(UpdateClusterRequest request) {
+        if (request == null || request.optionsRoutingAllowed() == null) {
+            throw new InvalidClusterSettingsException("the request changes nothing: send the settings to change,"
+                + " such as {\"optionsRoutingAllowed\": false}");
+        }
     }
 }

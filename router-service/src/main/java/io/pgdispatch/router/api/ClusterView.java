@@ -11,10 +11,13 @@ public record ClusterView(
     String id,
     String name,
     Instant createdAt,
+    @Schema(description = "Whether a connection may name the cluster in its options parameter; when false only"
+        + " its endpoints reach it")
+    boolean optionsRoutingAllowed,
     @Schema(description = "The cluster's branches, oldest first") List<BranchView> branches) {
 
     static ClusterView of(Cluster cluster) {
-        return new ClusterView(cluster.id(), cluster.name(), cluster.createdAt(),
+        return new ClusterView(cluster.id(), cluster.name(), cluster.createdAt(), cluster.optionsRoutingAllowed(),
             cluster.branches().stream().map(BranchView::of).toList());
     }
 }

@@ -3,12 +3,12 @@ package io.pgdispatch.router.cluster;
 import io.pgdispatch.contract.target.ResourceName;
 
 /** Quotes a name the caller gave for an error message, cut short so that a huge value cannot bloat the reply. */
-final class Quoted {
+public final class Quoted {
 
     private Quoted() {
     }
 
-    static String of(String value) {
+    public static String of(String value) {
         if (value.length() <= ResourceName.MAX_LENGTH) {
             return "\"" + value + "\"";
         }

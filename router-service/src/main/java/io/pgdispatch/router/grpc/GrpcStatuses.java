@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.pgdispatch.router.cluster.BranchNotFoundException;
 import io.pgdispatch.router.cluster.ClusterNotFoundException;
 import io.pgdispatch.router.compute.ComputeUnavailableException;
+import io.pgdispatch.router.endpoint.EndpointNotFoundException;
 
 /** Maps router's domain failures to the gRPC statuses the proxy turns into SQLSTATEs. */
 final class GrpcStatuses {
@@ -12,7 +13,8 @@ final class GrpcStatuses {
     }
 
     static Throwable toStatus(Throwable failure) {
-        if (failure instanceof ClusterNotFoundException || failure instanceof BranchNotFoundException) {
+        if (failure instanceof ClusterNotFoundException || failure instanceof BranchNotFoundException
+                || failure instanceof EndpointNotFoundException) {
             return Status.NOT_FOUND.withDescription(failure.getMessage()).asRuntimeException();
         }
         if (failure instanceof ComputeUnavailableException unavailable) {

@@ -1,13 +1,19 @@
 package io.pgdispatch.router.grpc;
 
+import io.grpc.Status;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.router.v1.ConnectTargetRequest;
+import io.pgdispatch.contract.router.v1.DedicatedListener;
+import io.pgdispatch.contract.router.v1.ListDedicatedListenersRequest;
+import io.pgdispatch.contract.router.v1.ListDedicatedListenersResponse;
 import io.pgdispatch.contract.router.v1.LookupTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetResponse;
 import io.pgdispatch.contract.router.v1.RouterService;
-import io.pgdispatch.router.cluster.Target;
+import io.pgdispatch.router.cluster.Quoted;
 import io.pgdispatch.router.compute.ComputeClient;
+import io.pgdispatch.router.endpoint.EndpointListener;
 import io.pgdispatch.router.store.ClusterStore;
+import io.pgdispatch.router.store.EndpointStore;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
@@ -15,35 +21,62 @@ import io.smallrye.mutiny.Uni;
 @GrpcService
 public class RouterGrpcService implements RouterService {
 
-    private final ClusterStore store;
+    private final ClusterStore clusters;
+    private final EndpointStore endpoints;
     private final ComputeClient compute;
 
-    RouterGrpcService(ClusterStore store, ComputeClient compute) {
-        this.store = store;
+    RouterGrpcService(ClusterStore clusters, EndpointStore endpoints, ComputeClient compute) {
+        this.clusters = clusters;
+        this.endpoints = endpoints;
         this.compute = compute;
     }
 
+    /** A request names a cluster (with an optional branch) or an endpoint, which fixes its own branch. */
     @Override
     public Uni<LookupTargetResponse> lookupTarget(LookupTargetRequest request) {
-        return store.lookup(request.getClusterId(), request.getBranchName())
-            .map(RouterGrpcService::responseOf)
+        boolean byEndpoint = !request.getEndpointId().isEmpty();
+        boolean byCluster = !request.getClusterId().isEmpty() || !request.getBranchName().isEmpty();
+        if (byEndpoint && byCluster) {
+            return invalid("the lookup names both endpoint " + Quoted.of(request.getEndpointId())
+                + " and a cluster or branch: an endpoint fixes its own cluster and branch, so name one or the other");
+        }
+        if (byEndpoint) {
+            return endpoints.lookup(request.getEndpointId())
+                .map(LookupResponses::of)
+                .onFailure().transform(GrpcStatuses::toStatus);
+        }
+        if (request.getClusterId().isEmpty()) {
+            return invalid("the lookup names neither a cluster nor an endpoint");
+        }
+        return clusters.lookup(request.getClusterId(), request.getBranchName())
+            .map(LookupResponses::of)
             .onFailure().transform(GrpcStatuses::toStatus);
     }
 
     /** Checks the branch again so that compute-manager is never asked to create storage for a made-up target. */
     @Override
     public Uni<ComputeAddress> connectTarget(ConnectTargetRequest request) {
-        return store.findTarget(request.getAccountId(), request.getClusterId(), request.getBranchId())
+        return clusters.findTarget(request.getAccountId(), request.getClusterId(), request.getBranchId())
             .chain(target -> compute.ensure(target, request.getKind()))
             .onFailure().transform(GrpcStatuses::toStatus);
     }
 
-    private static LookupTargetResponse responseOf(Target target) {
-        return LookupTargetResponse.newBuilder()
-            .setAccountId(target.accountId())
-            .setClusterId(target.clusterId())
-            .setBranchId(target.branchId())
-            .setBranchName(target.branchName())
+    @Override
+    public Uni<ListDedicatedListenersResponse> listDedicatedListeners(ListDedicatedListenersRequest request) {
+        return endpoints.listeners()
+            .map(listeners -> ListDedicatedListenersResponse.newBuilder()
+                .addAllListeners(listeners.stream().map(RouterGrpcService::listenerOf).toList())
+                .build());
+    }
+
+    private static DedicatedListener listenerOf(EndpointListener listener) {
+        return DedicatedListener.newBuilder()
+            .setEndpointId(listener.endpointId())
+            .setAddress(listener.address())
             .build();
+    }
+
+    private static <T> Uni<T> invalid(String message) {
+        return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(message).asRuntimeException());
     }
 }

@@ -31,6 +31,7 @@ final class ClusterRows {
             first.getString("account_id"),
             first.getString("name"),
             first.getOffsetDateTime("created_at").toInstant(),
+            first.getBoolean("options_routing_allowed"),
             branches);
     }
 

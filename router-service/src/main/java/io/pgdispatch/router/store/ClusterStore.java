@@ -5,6 +5,7 @@ import io.pgdispatch.router.cluster.Branch;
 import io.pgdispatch.router.cluster.BranchNotFoundException;
 import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.cluster.ClusterNotFoundException;
+import io.pgdispatch.router.cluster.ClusterTarget;
 import io.pgdispatch.router.cluster.Target;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,13 +23,13 @@ public class ClusterStore {
     private static final Logger LOG = Logger.getLogger(ClusterStore.class);
 
     private static final String SELECT_CLUSTERS = """
-        SELECT c.id, c.account_id, c.name, c.created_at,
+        SELECT c.id, c.account_id, c.name, c.created_at, c.options_routing_allowed,
                b.id AS branch_id, b.name AS branch_name, b.created_at AS branch_created_at, p.name AS parent_name
         FROM router.clusters c JOIN router.branches b ON b.cluster_id = c.id
         LEFT JOIN router.branches p ON p.id = b.parent_branch_id
         """;
     private static final String SELECT_BRANCH_BY_NAME = """
-        SELECT c.account_id, b.id AS branch_id
+        SELECT c.account_id, c.options_routing_allowed, b.id AS branch_id
         FROM router.clusters c LEFT JOIN router.branches b ON b.cluster_id = c.id AND b.name = $2
         WHERE c.id = $1
         """;
@@ -73,14 +74,34 @@ public class ClusterStore {
      * Resolves a cluster id and branch name, as a connection names them, to the target they address. An empty
      * branch name means {@code main}. Fails with {@link ClusterNotFoundException} or {@link BranchNotFoundException}.
      */
-    public Uni<Target> lookup(String clusterId, String branchName) {
+    public Uni<ClusterTarget> lookup(String clusterId, String branchName) {
         if (!ResourceName.isValid(clusterId)) {
             return Uni.createFrom().failure(new ClusterNotFoundException(clusterId));
         }
         String branch = branchName.isEmpty() ? Branch.DEFAULT_NAME : branchName;
         return pool.preparedQuery(SELECT_BRANCH_BY_NAME)
             .execute(Tuple.of(clusterId, branch))
-            .map(rows -> targetOf(rows, clusterId, branch));
+            .map(rows -> new ClusterTarget(targetOf(rows, clusterId, branch),
+                rows.iterator().next().getBoolean("options_routing_allowed")));
+    }
+
+    /**
+     * Sets whether connections may name the account's cluster in their options, and answers the cluster as it is
+     * then. Fails with {@link ClusterNotFoundException} for an unknown or foreign id.
+     */
+    public Uni<Cluster> setOptionsRoutingAllowed(String accountId, String clusterId, boolean allowed) {
+        return pool.preparedQuery("""
+                UPDATE router.clusters SET options_routing_allowed = $3 WHERE account_id = $1 AND id = $2
+                """)
+            .execute(Tuple.of(accountId, clusterId, allowed))
+            .invoke(rows -> {
+                if (rows.rowCount() == 0) {
+                    throw new ClusterNotFoundException(clusterId);
+                }
+                LOG.infof("cluster %s: connections naming it in options %s", clusterId,
+                    allowed ? "allowed" : "refused");
+            })
+            .chain(() -> find(accountId, clusterId));
     }
 
     /**

@@ -25,6 +25,11 @@ final class RandomIds {
         return "br" + randomChars(10);
     }
 
+    /** "ep-" and 12 characters: 60 random bits, unique across all accounts, as endpoint host names are. */
+    static String endpointId() {
+        return "ep-" + randomChars(12);
+    }
+
     private static String randomChars(int count) {
         StringBuilder id = new StringBuilder(count);
         for (int i = 0; i < count; i++) {

@@ -1,0 +1,5 @@
+package io.pgdispatch.router.cluster;
+
+/** A target named by cluster id (and branch), with the cluster's switch for connections that name it in options. */
+public record ClusterTarget(Target target, boolean optionsRoutingAllowed) {
+}
