@@ -12,6 +12,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pgdispatch.compute.config.ComputeConfig;
 import io.pgdispatch.compute.driver.ComputeDriver;
 import io.pgdispatch.compute.driver.ComputeDriverException;
@@ -32,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -120,16 +122,14 @@ public final class KubernetesDriver implements ComputeDriver {
     public ComputeEndpoint start(ComputeSpec spec) {
         String name = ComputeLabels.clusterName(spec);
         int instances = instancesFor(spec);
-        edit(name, cluster -> {
-            Map<String, String> annotations = cluster.getMetadata().getAnnotations();
-            if (annotations != null) {
-                annotations.remove(Cnpg.HIBERNATION);
-            }
-            Map<String, Object> clusterSpec = cluster.get("spec");
-            Number current = (Number) clusterSpec.get("instances");
-            clusterSpec.put("instances", Math.max(current == null ? 1 : current.intValue(), instances));
-            return cluster;
-        });
+        GenericKubernetesResource cluster = find(spec)
+            .orElseThrow(() -> new ComputeDriverException("compute " + spec.computeId() + " has no Cluster"));
+        Number current = cluster.get("spec", "instances");
+        Map<String, Object> annotations = new HashMap<>();
+        annotations.put(Cnpg.HIBERNATION, null);
+        patch(name, Map.of(
+            "metadata", Map.of("annotations", annotations),
+            "spec", Map.of("instances", Math.max(current == null ? 1 : current.intValue(), instances))));
         awaitStatus(name, "start", status -> status.readyWith(instances), ClusterStatus::failure);
         ComputeEndpoint endpoint = endpoint(spec, name);
         LOG.infof("Compute %s: Cluster %s serves on %s:%d", spec.computeId(), where(name), endpoint.host(),
@@ -158,11 +158,7 @@ public final class KubernetesDriver implements ComputeDriver {
             return Map.<String, Object>of("name", role.name(), "ensure", "present", "login", true,
                 "createdb", true, "passwordSecret", Map.of("name", secret.getMetadata().getName()));
         }).toList();
-        edit(name, edited -> {
-            Map<String, Object> clusterSpec = edited.get("spec");
-            clusterSpec.put("managed", Map.of("roles", managed));
-            return edited;
-        });
+        patch(name, Map.of("spec", Map.of("managed", Map.of("roles", managed))));
         awaitStatus(name, "apply roles", status -> status.rolesApplied(secretVersions),
             status -> status.roleFailures(secretVersions.keySet()));
         LOG.debugf("Compute %s: applied %d roles", spec.computeId(), roles.size());
@@ -181,10 +177,7 @@ public final class KubernetesDriver implements ComputeDriver {
         switch (spec.kind()) {
             case PRIMARY, POINT_IN_TIME -> hibernate(spec, name);
             case REPLICA -> {
-                edit(name, cluster -> {
-                    cluster.<Map<String, Object>>get("spec").put("instances", 1);
-                    return cluster;
-                });
+                patch(name, Map.of("spec", Map.of("instances", 1)));
                 awaitStatus(name, "remove its replica", status -> status.instances() <= 1, ClusterStatus::failure);
                 LOG.infof("Compute %s: replica of Cluster %s removed", spec.computeId(), where(name));
             }
@@ -207,13 +200,7 @@ public final class KubernetesDriver implements ComputeDriver {
     }
 
     private void hibernate(ComputeSpec spec, String name) {
-        edit(name, cluster -> {
-            Map<String, String> annotations = new HashMap<>(Optional.ofNullable(cluster.getMetadata().getAnnotations())
-                .orElse(Map.of()));
-            annotations.put(Cnpg.HIBERNATION, "on");
-            cluster.getMetadata().setAnnotations(annotations);
-            return cluster;
-        });
+        patch(name, Map.of("metadata", Map.of("annotations", Map.of(Cnpg.HIBERNATION, "on"))));
         awaitStatus(name, "hibernate", ClusterStatus::hibernated, ClusterStatus::failure);
         LOG.infof("Compute %s: Cluster %s hibernated", spec.computeId(), where(name));
     }
@@ -269,10 +256,13 @@ public final class KubernetesDriver implements ComputeDriver {
         }
     }
 
-    /** Changes the Cluster through a JSON patch of what the function changed, which leaves its status alone. */
-    private void edit(String name, UnaryOperator<GenericKubernetesResource> change) {
+    /**
+     * Changes the Cluster by a JSON merge patch (RFC 7386) of the given fields only, without a resourceVersion: the
+     * operator writes the status meanwhile, and a change of other fields must not fail on that. A null removes.
+     */
+    private void patch(String name, Map<String, Object> fields) {
         try {
-            clusters().withName(name).edit(change);
+            clusters().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(fields));
         } catch (KubernetesClientException e) {
             throw new ComputeDriverException("could not change Cluster " + where(name) + ": " + e.getMessage(), e);
         }

@@ -3,11 +3,13 @@ package io.pgdispatch.compute.driver.kubernetes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -41,7 +43,7 @@ final class CnpgOperator {
 
     /** Every instance runs and serves, as after a start, a wake or a scale-up. */
     void reportReady(String name, int instances) {
-        writeStatus(name, Map.of(
+        writeStatus(name, "/status", Map.of(
             "phase", "Cluster in healthy state",
             "instances", instances,
             "readyInstances", instances,
@@ -54,7 +56,7 @@ final class CnpgOperator {
 
     /** The instances are gone and the volumes kept. */
     void reportHibernated(String name) {
-        writeStatus(name, Map.of(
+        writeStatus(name, "/status", Map.of(
             "phase", "Cluster in healthy state",
             "instances", 0,
             "readyInstances", 0,
@@ -65,7 +67,7 @@ final class CnpgOperator {
 
     /** A phase the operator does not leave on its own, with its reason and the Ready condition's message. */
     void reportStuck(String name, String phase, String reason, String readyMessage) {
-        writeStatus(name, Map.of(
+        writeStatus(name, "/status", Map.of(
             "phase", phase,
             "phaseReason", reason,
             "conditions", List.of(condition("Ready", "False", "ClusterIsNotReady", readyMessage))));
@@ -81,32 +83,24 @@ final class CnpgOperator {
             passwordStatus.put((String) role.get("name"), Map.of("transactionID", 1234, "resourceVersion", version));
         }
         List<Object> names = roles.stream().map(role -> role.get("name")).toList();
-        editStatus(name, status -> status.put("managedRolesStatus", Map.of(
+        writeStatus(name, "/status/managedRolesStatus", Map.of(
             "byStatus", Map.of("reconciled", names),
-            "passwordStatus", passwordStatus)));
+            "passwordStatus", passwordStatus));
     }
 
     void reportRoleRefused(String name, String role, String error) {
-        editStatus(name, status -> status.put("managedRolesStatus", Map.of(
+        writeStatus(name, "/status/managedRolesStatus", Map.of(
             "byStatus", Map.of("pending-reconciliation", List.of(role)),
-            "cannotReconcile", Map.of(role, List.of(error)))));
+            "cannotReconcile", Map.of(role, List.of(error))));
     }
 
-    private void writeStatus(String name, Map<String, Object> status) {
-        editStatus(name, current -> {
-            current.clear();
-            current.putAll(status);
-        });
-    }
-
-    private void editStatus(String name, Consumer<Map<String, Object>> change) {
-        cluster(name).edit(cluster -> {
-            Map<String, Object> status = new LinkedHashMap<>(cluster.<Map<String, Object>>get("status") == null
-                ? Map.of() : cluster.get("status"));
-            change.accept(status);
-            cluster.setAdditionalProperty("status", status);
-            return cluster;
-        });
+    /**
+     * Sets one field of the status subresource by a JSON patch (RFC 6902) without a resourceVersion, so that it
+     * neither fails on nor undoes the driver's changes; {@code add} replaces a field that exists.
+     */
+    private void writeStatus(String name, String path, Object value) {
+        String patch = Serialization.asJson(List.of(Map.of("op", "add", "path", path, "value", value)));
+        cluster(name).subresource("status").patch(PatchContext.of(PatchType.JSON), patch);
     }
 
     private static Map<String, Object> condition(String type, String status, String reason, String message) {
