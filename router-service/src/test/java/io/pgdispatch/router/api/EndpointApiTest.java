@@ -227,6 +227,14 @@ class EndpointApiTest {
             .body("error", not(containsString("endpoint")));
     }
 
+    @Test
+    void aWrongPathOrMethodKeepsItsOwnStatus() {
+        Accounts alice = Accounts.fresh();
+
+        alice.request().get("/v1/nowhere").then().statusCode(404);
+        alice.request().body("{}").patch("/v1/endpoints/ep-aaaaaaaaaaaa").then().statusCode(405);
+    }
+
     private void assertRefused(Accounts account, String cluster, String body, String message) {
         account.request().body(body).post("/v1/clusters/" + cluster + "/endpoints")
             .then().statusCode(400)

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
 
     @Test
-    void publishesTheClusterAndBranchOperationsBehindABearerKey() {
+    void publishesTheClusterBranchAndEndpointOperationsBehindABearerKey() {
         given().queryParam("format", "json").get("/q/openapi")
             .then().statusCode(200)
             .body("paths.'/v1/clusters'.post.responses.'201'", notNullValue())
@@ -23,6 +23,12 @@ class OpenApiDocumentTest {
             .body("paths.'/v1/clusters/{clusterId}/branches'.post.responses.'409'", notNullValue())
             .body("paths.'/v1/clusters/{clusterId}/branches'.post.responses.'503'", notNullValue())
             .body("paths.'/v1/clusters/{clusterId}/branches'.get", notNullValue())
+            .body("paths.'/v1/clusters/{id}'.patch.responses.'400'", notNullValue())
+            .body("paths.'/v1/clusters/{clusterId}/endpoints'.post.responses.'409'", notNullValue())
+            .body("paths.'/v1/clusters/{clusterId}/endpoints'.get", notNullValue())
+            .body("paths.'/v1/endpoints/{id}'.get.responses.'404'", notNullValue())
+            .body("paths.'/v1/endpoints/{id}'.put.responses.'400'", notNullValue())
+            .body("paths.'/v1/endpoints/{id}'.delete.responses.'204'", notNullValue())
             .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"));
     }
 }
