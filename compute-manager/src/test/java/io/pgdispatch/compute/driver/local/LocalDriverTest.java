@@ -8,6 +8,7 @@ import io.pgdispatch.compute.driver.ComputeDriver;
 import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
+import io.pgdispatch.compute.driver.PointInTime;
 import io.pgdispatch.compute.driver.RoleSecret;
 import io.pgdispatch.compute.support.Psql;
 import io.pgdispatch.compute.support.ScramVerifier;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -117,6 +119,19 @@ class LocalDriverTest {
             () -> PostgresBinaries.locate(Optional.of(root.resolve("no-binaries"))));
 
         assertTrue(failure.getMessage().contains("install the Debian package postgresql"), failure.getMessage());
+    }
+
+    @Test
+    void replicasAndPointsInTimeAreRefusedNamingTheKubernetesDriver() {
+        List<ComputeSpec> refused = List.of(ComputeSpec.replica("test-replica", "cluster", "roles"),
+            ComputeSpec.oneOffReplica("test-one-off", "cluster", "roles"),
+            ComputeSpec.atPointInTime("test-pitr", "cluster", "roles", PointInTime.at(Instant.EPOCH)));
+
+        for (ComputeSpec spec : refused) {
+            ComputeDriverException failure = assertThrows(ComputeDriverException.class, () -> driver.start(spec));
+            assertTrue(failure.getMessage().contains("dispatch.compute.driver=kubernetes"), failure.getMessage());
+            assertThrows(ComputeDriverException.class, () -> driver.stop(spec), "never the primary's folder");
+        }
     }
 
     private static ComputeEndpoint createAndStart(ComputeSpec spec) {
