@@ -15,6 +15,7 @@ final class Certificates {
         run(folder, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
             "/CN=pg-dispatch test CA", "-keyout", "ca.key", "-out", "ca.crt");
         issue(folder, "db", "*.db." + domain);
+        issue(folder, "endpoint", "*.endpoint." + domain);
     }
 
     private static void issue(Path folder, String name, String host) throws IOException, InterruptedException {
