@@ -10,8 +10,17 @@ import java.util.Optional;
  */
 public interface ComputeDriver {
 
-    /** Creates the branch's storage unless it exists; returns where it lives, for operators. */
+    /**
+     * Creates the compute's storage unless it exists; returns where it lives, for operators. The storage of a compute
+     * that is not a primary is made from its branch's history while the branch's primary runs.
+     *
+     * @throws PointInTimeOutOfRangeException when a point-in-time compute's point is in the future or before the
+     *     branch's history begins; nothing has been made then
+     */
     String ensureStorage(ComputeSpec spec);
+
+    /** Whether the compute has storage, so that {@link #start} needs no {@link #ensureStorage} first. */
+    boolean hasStorage(ComputeSpec spec);
 
     /**
      * Creates a new branch's storage as a copy of the parent's data as it is now, taken from the running parent,
@@ -28,7 +37,10 @@ public interface ComputeDriver {
     /** Creates or updates the given login roles in a running compute, with their verifiers as passwords. */
     void applyRoles(ComputeSpec spec, List<RoleSecret> roles);
 
-    /** Shuts a compute down cleanly, keeping every committed transaction; does nothing if it is not running. */
+    /**
+     * Shuts a compute down cleanly, keeping every committed transaction; does nothing if it is not running. A driver
+     * may remove a read-only compute's storage with it, to make it again from the branch's history on next use.
+     */
     void stop(ComputeSpec spec);
 
     /** Where the compute runs, if it runs: also finds computes started before this process. */

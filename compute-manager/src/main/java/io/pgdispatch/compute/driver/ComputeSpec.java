@@ -1,5 +1,6 @@
 package io.pgdispatch.compute.driver;
 
+import io.pgdispatch.contract.target.PointInTime;
 import java.util.Objects;
 import java.util.Optional;
 

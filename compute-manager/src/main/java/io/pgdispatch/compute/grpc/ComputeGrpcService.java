@@ -1,10 +1,12 @@
 package io.pgdispatch.compute.grpc;
 
 import io.grpc.Status;
+import io.pgdispatch.compute.driver.PointInTimeOutOfRangeException;
 import io.pgdispatch.compute.driver.StorageExistsException;
 import io.pgdispatch.compute.lifecycle.BranchCopyException;
 import io.pgdispatch.compute.lifecycle.ComputeLifecycle;
 import io.pgdispatch.compute.lifecycle.ComputeUnavailableException;
+import io.pgdispatch.compute.store.ComputeRecord;
 import io.pgdispatch.compute.store.ComputeStore;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.compute.v1.ComputeKind;
@@ -31,7 +33,10 @@ public class ComputeGrpcService implements ComputeService {
         this.lifecycle = lifecycle;
     }
 
-    /** COMPUTE_KIND_UNSPECIFIED, proto3's default, means the primary. */
+    /**
+     * COMPUTE_KIND_UNSPECIFIED, proto3's default, means the primary; with a point in time, the branch's shared
+     * compute at that point.
+     */
     @Override
     public Uni<ComputeAddress> ensureCompute(EnsureComputeRequest request) {
         if (request.getKind() == ComputeKind.READ_REPLICA) {
@@ -42,12 +47,20 @@ public class ComputeGrpcService implements ComputeService {
         if (problem.isPresent()) {
             return invalid(problem.get());
         }
-        return store.findOrCreatePrimary(request.getAccountId(), request.getClusterId(), request.getBranchId())
-            .chain(compute -> lifecycle.ensure(compute)
-                .map(endpoint -> ComputeAddress.newBuilder().setComputeId(compute.id()).setHost(endpoint.host())
+        String account = request.getAccountId();
+        String cluster = request.getClusterId();
+        String branch = request.getBranchId();
+        Uni<ComputeRecord> compute = request.hasPointInTime()
+            ? store.findOrCreateAt(account, cluster, branch, RequestProblems.pointInTime(request.getPointInTime()))
+            : store.findOrCreatePrimary(account, cluster, branch);
+        return compute
+            .chain(found -> lifecycle.ensure(found)
+                .map(endpoint -> ComputeAddress.newBuilder().setComputeId(found.id()).setHost(endpoint.host())
                     .setPort(endpoint.port()).build()))
             .onFailure(ComputeUnavailableException.class)
-            .transform(e -> Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+            .transform(e -> Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException())
+            .onFailure(PointInTimeOutOfRangeException.class)
+            .transform(e -> Status.OUT_OF_RANGE.withDescription(e.getMessage()).asRuntimeException());
     }
 
     /**

@@ -2,7 +2,11 @@ package io.pgdispatch.compute.grpc;
 
 import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
+import io.pgdispatch.contract.target.Lsn;
+import io.pgdispatch.contract.target.PointInTime;
 import io.pgdispatch.contract.target.ResourceName;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -17,7 +21,17 @@ final class RequestProblems {
     static Optional<String> of(EnsureComputeRequest request) {
         return account(request.getAccountId())
             .or(() -> name("cluster_id", request.getClusterId()))
-            .or(() -> name("branch_id", request.getBranchId()));
+            .or(() -> name("branch_id", request.getBranchId()))
+            .or(() -> request.hasPointInTime() ? pointInTimeProblem(request.getPointInTime()) : Optional.empty());
+    }
+
+    /** The point in time of a request whose {@link #of} found no problem. */
+    static PointInTime pointInTime(io.pgdispatch.contract.compute.v1.PointInTime point) {
+        return switch (point.getPointCase()) {
+            case TIMESTAMP -> PointInTime.at(Instant.parse(point.getTimestamp()));
+            case LSN -> PointInTime.at(Lsn.parse(point.getLsn()));
+            case POINT_NOT_SET -> throw new IllegalArgumentException("point_in_time names no point");
+        };
     }
 
     static Optional<String> of(CreateBranchRequest request) {
@@ -29,6 +43,17 @@ final class RequestProblems {
             return Optional.of("branch_id: must differ from parent_branch_id");
         }
         return problem;
+    }
+
+    private static Optional<String> pointInTimeProblem(io.pgdispatch.contract.compute.v1.PointInTime point) {
+        try {
+            pointInTime(point);
+            return Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.of("point_in_time.timestamp: not an RFC 3339 time in UTC: " + point.getTimestamp());
+        } catch (IllegalArgumentException e) {
+            return Optional.of("point_in_time: " + e.getMessage());
+        }
     }
 
     private static Optional<String> account(String accountId) {

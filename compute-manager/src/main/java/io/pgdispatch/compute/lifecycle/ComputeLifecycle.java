@@ -5,6 +5,7 @@ import io.pgdispatch.compute.driver.ComputeDriver;
 import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
+import io.pgdispatch.compute.driver.PointInTimeOutOfRangeException;
 import io.pgdispatch.compute.events.ComputeEventPublisher;
 import io.pgdispatch.compute.roles.RoleSource;
 import io.pgdispatch.compute.store.ComputeRecord;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -114,18 +116,43 @@ public class ComputeLifecycle {
         ComputeSpec spec = compute.spec();
         await(store.markState(compute.id(), ComputeState.STARTING));
         try {
-            String dataDir = driver.ensureStorage(spec);
+            String dataDir = compute.isPrimary() || driver.hasStorage(spec) ? driver.ensureStorage(spec)
+                : whilePrimaryRuns(compute, () -> driver.ensureStorage(spec));
             ComputeEndpoint endpoint = driver.start(spec);
-            driver.applyRoles(spec, await(roles.rolesOf(compute.accountId())));
+            // A point-in-time compute keeps the roles of its time: it is in recovery, where nothing can be written.
+            if (compute.isPrimary()) {
+                driver.applyRoles(spec, await(roles.rolesOf(compute.accountId())));
+            }
             await(store.markRunning(compute.id(), endpoint, dataDir));
             activity.touch(compute.id());
             events.started(compute, endpoint);
-            LOG.infof("Compute %s: started for cluster %s branch %s on %s:%d", compute.id(), compute.clusterId(),
-                compute.branchId(), endpoint.host(), endpoint.port());
+            LOG.infof("Compute %s: started for cluster %s branch %s%s on %s:%d", compute.id(), compute.clusterId(),
+                compute.branchId(), compute.pointInTime().map(point -> " at " + point.text()).orElse(""),
+                endpoint.host(), endpoint.port());
             return endpoint;
+        } catch (PointInTimeOutOfRangeException e) {
+            await(store.markStopped(compute.id()));
+            throw e;
         } catch (RuntimeException e) {
             abandon(compute, e);
             throw new ComputeUnavailableException(compute.id(), e);
+        }
+    }
+
+    /**
+     * Runs a step that needs the branch's primary, such as making a point in time from the branch's newest WAL:
+     * the primary is started first and counts as in use until the step ends, so it is not suspended meanwhile.
+     */
+    private <T> T whilePrimaryRuns(ComputeRecord compute, Supplier<T> step) {
+        ComputeRecord primary = await(store.findOrCreatePrimary(compute.accountId(), compute.clusterId(),
+            compute.branchId()));
+        String session = "made-from-primary:" + compute.id();
+        activity.opened(primary.id(), session);
+        try {
+            await(ensure(primary));
+            return step.get();
+        } finally {
+            activity.closed(primary.id(), session);
         }
     }
 

@@ -1,10 +1,14 @@
 package io.pgdispatch.compute.store;
 
 import io.pgdispatch.compute.driver.ComputeSpec;
+import io.pgdispatch.contract.target.PointInTime;
+import java.util.Optional;
 
 /**
  * What compute-manager needs of a row of compute.computes to drive the compute.
  *
+ * @param kind {@link ComputeSpec.Kind#PRIMARY} or {@link ComputeSpec.Kind#POINT_IN_TIME}, the kinds stored so far
+ * @param pointInTime the moment a point-in-time compute shows; empty for a primary
  * @param dataDir where the driver keeps the compute's storage, or null before its first start
  */
 public record ComputeRecord(
@@ -12,10 +16,16 @@ public record ComputeRecord(
         String accountId,
         String clusterId,
         String branchId,
+        ComputeSpec.Kind kind,
+        Optional<PointInTime> pointInTime,
         ComputeState state,
         String dataDir) {
 
     public ComputeSpec spec() {
-        return new ComputeSpec(id, clusterId, branchId);
+        return new ComputeSpec(id, clusterId, branchId, kind, pointInTime);
+    }
+
+    public boolean isPrimary() {
+        return kind == ComputeSpec.Kind.PRIMARY;
     }
 }

@@ -1,6 +1,8 @@
 package io.pgdispatch.compute.store;
 
 import io.pgdispatch.compute.driver.ComputeEndpoint;
+import io.pgdispatch.compute.driver.ComputeSpec;
+import io.pgdispatch.contract.target.PointInTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -9,13 +11,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The computes table, through the reactive client. */
 @ApplicationScoped
 public class ComputeStore {
 
-    private static final String COLUMNS = "id, account_id, cluster_id, branch_id, state, data_dir";
+    private static final String COLUMNS =
+        "id, account_id, cluster_id, branch_id, kind, point_in_time, state, data_dir";
 
     private final Pool pool;
 
@@ -23,18 +27,27 @@ public class ComputeStore {
         this.pool = pool;
     }
 
-    /**
-     * The primary compute of a branch, made STOPPED on first use; concurrent callers all get the one row.
-     * Limitation: primaries are the only kind of compute so far.
-     */
+    /** The primary compute of a branch, made STOPPED on first use; concurrent callers all get the one row. */
     public Uni<ComputeRecord> findOrCreatePrimary(String accountId, String clusterId, String branchId) {
-        return pool.preparedQuery("INSERT INTO compute.computes (id, account_id, cluster_id, branch_id, kind, state)"
-                + " VALUES ($1, $2, $3, $4, 'PRIMARY', 'STOPPED')"
-                + " ON CONFLICT (cluster_id, branch_id, kind) DO NOTHING")
-            .execute(Tuple.of(UUID.randomUUID().toString(), accountId, clusterId, branchId))
+        return findOrCreate(accountId, clusterId, branchId, ComputeSpec.Kind.PRIMARY, "");
+    }
+
+    /** The shared compute of a branch at a point in time, made STOPPED on first use. */
+    public Uni<ComputeRecord> findOrCreateAt(String accountId, String clusterId, String branchId, PointInTime point) {
+        return findOrCreate(accountId, clusterId, branchId, ComputeSpec.Kind.POINT_IN_TIME, point.text());
+    }
+
+    private Uni<ComputeRecord> findOrCreate(String accountId, String clusterId, String branchId,
+            ComputeSpec.Kind kind, String point) {
+        return pool.preparedQuery("INSERT INTO compute.computes"
+                + " (id, account_id, cluster_id, branch_id, kind, point_in_time, state)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, 'STOPPED')"
+                + " ON CONFLICT (cluster_id, branch_id, kind, point_in_time) DO NOTHING")
+            .execute(Tuple.from(List.of(UUID.randomUUID().toString(), accountId, clusterId, branchId, kind.name(),
+                point)))
             .chain(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM compute.computes"
-                    + " WHERE cluster_id = $1 AND branch_id = $2 AND kind = 'PRIMARY'")
-                .execute(Tuple.of(clusterId, branchId)))
+                    + " WHERE cluster_id = $1 AND branch_id = $2 AND kind = $3 AND point_in_time = $4")
+                .execute(Tuple.of(clusterId, branchId, kind.name(), point)))
             .map(rows -> toRecord(rows.iterator().next()));
     }
 
@@ -83,6 +96,8 @@ public class ComputeStore {
             row.getString("account_id"),
             row.getString("cluster_id"),
             row.getString("branch_id"),
+            ComputeSpec.Kind.valueOf(row.getString("kind")),
+            Optional.of(row.getString("point_in_time")).filter(point -> !point.isEmpty()).map(PointInTime::parse),
             ComputeState.valueOf(row.getString("state")),
             row.getString("data_dir"));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.pgdispatch.contract.target.Lsn;
+import io.pgdispatch.contract.target.PointInTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

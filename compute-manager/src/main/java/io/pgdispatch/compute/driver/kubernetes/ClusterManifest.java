@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.pgdispatch.compute.config.ComputeConfig;
 import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeSpec;
-import io.pgdispatch.compute.driver.PointInTime;
+import io.pgdispatch.contract.target.PointInTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -94,6 +94,12 @@ public final class KubernetesDriver implements ComputeDriver {
         return where(name);
     }
 
+    /** A compute's storage is its Cluster's volumes, so it exists while its Cluster does. */
+    @Override
+    public boolean hasStorage(ComputeSpec spec) {
+        return find(spec).isPresent();
+    }
+
     /**
      * Recovers the branch's Cluster from the parent's archive and waits for the recovery to end; then hibernates it,
      * so that it starts on first use like any other branch. A recovery that fails is deleted again.

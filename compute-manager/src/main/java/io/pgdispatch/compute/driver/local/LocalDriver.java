@@ -14,47 +14,63 @@ import org.jboss.logging.Logger;
 
 /**
  * Computes as PostgreSQL processes on this host, made from the installed server binaries. Each branch has its own
- * data directory; a compute listens on 127.0.0.1 with SCRAM authentication, and on a private unix socket where
- * compute-manager is trusted as superuser {@code postgres}. Processes outlive compute-manager and are found again
- * through their {@code postmaster.pid}.
+ * data directory, WAL archive and base backups ({@link BranchHistory}); a compute listens on 127.0.0.1 with SCRAM
+ * authentication, and on a private unix socket where compute-manager is trusted as superuser {@code postgres}.
+ * Processes outlive compute-manager and are found again through their {@code postmaster.pid}.
  *
- * <p>Limitation: only branch primaries run here; read replicas, one-off and point-in-time computes are refused
- * with a {@link ComputeDriverException} (the kubernetes driver makes them).
+ * <p>A branch's primary archives every finished WAL segment and takes a base backup when it first starts. A
+ * point-in-time compute is recovered from the latest backup before its point and the archive, and stays paused in
+ * recovery at that point ({@link PointInTimeRecovery}): PostgreSQL itself refuses writes there. It is removed when
+ * it stops and recovered again on next use.
+ *
+ * <p>Limitation: read replicas and one-off computes are refused with a {@link ComputeDriverException}.
  */
 public final class LocalDriver implements ComputeDriver {
 
     private static final Logger LOG = Logger.getLogger(LocalDriver.class);
     private static final String HOST = "127.0.0.1";
     private static final String SUPERUSER = "postgres";
+    /**
+     * 1 MB write-ahead log segments instead of 16 MB: a segment reaches the archive when it is full or switched, so
+     * small segments keep the archive close to the primary and cost little when switched early.
+     */
+    private static final String WAL_SEGMENT_MB = "1";
 
     private final PostgresBinaries binaries;
     private final Path dataRoot;
     private final PortRange ports;
     private final ServerUser user = ServerUser.detect();
+    private final PointInTimeRecovery pointInTime;
 
     public LocalDriver(PostgresBinaries binaries, Path dataRoot, String portRange) {
         this.binaries = binaries;
         this.dataRoot = dataRoot.toAbsolutePath();
         this.ports = PortRange.parse(portRange);
+        this.pointInTime = new PointInTimeRecovery(user);
     }
 
     @Override
     public String ensureStorage(ComputeSpec spec) {
         ComputeFolder folder = folderOf(spec);
-        if (folder.isInitialized()) {
-            return folder.data().toString();
-        }
         try {
-            folder.prepare(user);
-            user.run(binaries.initdb(), "-D", folder.data().toString(), "--auth-local=trust",
-                "--auth-host=scram-sha-256", "-U", SUPERUSER, "-E", "UTF8", "--no-sync", "--no-instructions")
-                .orFail("initdb");
-            folder.configure(folder.data());
+            if (spec.kind() == ComputeSpec.Kind.POINT_IN_TIME) {
+                if (!folder.isInitialized()) {
+                    pointInTime.restore(spec, folder, historyOf(spec), primaryOf(spec));
+                }
+            } else if (folder.isInitialized()) {
+                keepArchiving(folder, historyOf(spec));
+            } else {
+                initialize(spec, folder);
+            }
         } catch (IOException e) {
             throw new ComputeDriverException("could not prepare " + folder.home() + ": " + e.getMessage(), e);
         }
-        LOG.infof("Compute %s: created %s", spec.computeId(), folder.data());
         return folder.data().toString();
+    }
+
+    @Override
+    public boolean hasStorage(ComputeSpec spec) {
+        return folderOf(spec).isInitialized();
     }
 
     /**
@@ -62,8 +78,9 @@ public final class LocalDriver implements ComputeDriver {
      * line initdb writes with {@code --auth-local=trust}. A fast checkpoint starts the copy at once instead of
      * after a spread one; the WAL written meanwhile is streamed beside it, so the copy is consistent on its own.
      * Without {@code -R} it gets no standby.signal: its first start replays that WAL and it runs as a primary of its
-     * own. {@code --no-sync} saves the flush because that first start, a recovery from the backup label, syncs the
-     * whole data folder before anything else; {@code --no-manifest} because the copy is started, never restored.
+     * own, with its own archive, and takes its own first base backup. {@code --no-sync} saves the flush because that
+     * first start, a recovery from the backup label, syncs the whole data folder before anything else;
+     * {@code --no-manifest} because the copy is started, never restored.
      *
      * <p>Limitation: the copy must finish within the 120 s every command of this driver gets, which bounds the
      * size of a parent that can be branched. Limitation: unlogged tables are empty in the copy, as in every base
@@ -79,12 +96,14 @@ public final class LocalDriver implements ComputeDriver {
         }
         int port = runningPort(parent);
         try {
+            BranchHistory history = historyOf(branch);
+            history.prepare(user);
             target.prepare(user);
             target.discardCopy();
             user.run(binaries.pgBasebackup(), "-D", target.copy().toString(), "-h", source.socket().toString(),
                 "-p", Integer.toString(port), "-U", SUPERUSER, "--checkpoint=fast", "--wal-method=stream",
                 "--no-sync", "--no-manifest").orFail("pg_basebackup");
-            target.configure(target.copy());
+            target.configure(target.copy(), archiveSettings(history));
             target.adoptCopy();
         } catch (IOException e) {
             throw discarding(target, new ComputeDriverException("could not copy into " + target.home() + ": "
@@ -95,6 +114,7 @@ public final class LocalDriver implements ComputeDriver {
         LOG.infof("Compute %s: created %s as a copy of %s", branch.computeId(), target.data(), source.data());
     }
 
+    /** Starts the server; a primary without a base backup takes its first, a point in time waits for its point. */
     @Override
     public ComputeEndpoint start(ComputeSpec spec) {
         ComputeFolder folder = folderOf(spec);
@@ -104,6 +124,12 @@ public final class LocalDriver implements ComputeDriver {
         if (!result.succeeded()) {
             throw new ComputeDriverException("PostgreSQL did not start: " + result.output().trim()
                 + "\nServer log:\n" + folder.logTail());
+        }
+        Superuser superuser = new Superuser(binaries, folder, port);
+        if (spec.kind() == ComputeSpec.Kind.POINT_IN_TIME) {
+            pointInTime.awaitTarget(spec, folder, superuser);
+        } else if (historyOf(spec).baseBackups().isEmpty()) {
+            new BaseBackups(binaries, user).take(historyOf(spec), superuser);
         }
         LOG.infof("Compute %s: PostgreSQL runs on %s:%d", spec.computeId(), HOST, port);
         return new ComputeEndpoint(HOST, port);
@@ -115,22 +141,26 @@ public final class LocalDriver implements ComputeDriver {
             return;
         }
         ComputeFolder folder = folderOf(spec);
-        int port = runningPort(spec);
-        List<String> psql = List.of(binaries.psql(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
-            "-h", folder.socket().toString(), "-p", Integer.toString(port), "-U", SUPERUSER, "-d", "postgres",
-            "-f", "-");
-        Command.run(psql, RoleScript.of(roles)).orFail("applying roles with psql");
+        new Superuser(binaries, folder, runningPort(spec)).runScript(RoleScript.of(roles), "applying roles with psql");
         LOG.debugf("Compute %s: applied %d roles", spec.computeId(), roles.size());
     }
 
+    /** A point-in-time compute is removed with its storage: the branch's history holds all it had. */
     @Override
     public void stop(ComputeSpec spec) {
         ComputeFolder folder = folderOf(spec);
-        if (running(spec).isEmpty()) {
-            return;
+        if (running(spec).isPresent()) {
+            user.run(binaries.pgCtl(), "stop", "-m", "fast", "-w", "-D", folder.data().toString())
+                .orFail("pg_ctl stop");
+            LOG.infof("Compute %s: PostgreSQL stopped", spec.computeId());
         }
-        user.run(binaries.pgCtl(), "stop", "-m", "fast", "-w", "-D", folder.data().toString()).orFail("pg_ctl stop");
-        LOG.infof("Compute %s: PostgreSQL stopped", spec.computeId());
+        if (spec.kind() == ComputeSpec.Kind.POINT_IN_TIME) {
+            try {
+                folder.delete();
+            } catch (IOException e) {
+                throw new ComputeDriverException("could not remove " + folder.home() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** A postmaster.pid names the port, and its process id tells whether the server still lives. */
@@ -141,17 +171,62 @@ public final class LocalDriver implements ComputeDriver {
             .map(pid -> new ComputeEndpoint(HOST, pid.port()));
     }
 
+    private void initialize(ComputeSpec spec, ComputeFolder folder) throws IOException {
+        BranchHistory history = historyOf(spec);
+        history.prepare(user);
+        folder.prepare(user);
+        user.run(binaries.initdb(), "-D", folder.data().toString(), "--auth-local=trust",
+            "--auth-host=scram-sha-256", "-U", SUPERUSER, "-E", "UTF8", "--wal-segsize=" + WAL_SEGMENT_MB,
+            "--no-sync", "--no-instructions").orFail("initdb");
+        folder.configure(folder.data(), archiveSettings(history));
+        LOG.infof("Compute %s: created %s", spec.computeId(), folder.data());
+    }
+
+    /** A primary made before it archived its WAL starts archiving, and takes its first backup at its next start. */
+    private void keepArchiving(ComputeFolder folder, BranchHistory history) throws IOException {
+        List<String> settings = archiveSettings(history);
+        if (!folder.isConfiguredWith(settings.get(settings.size() - 1))) {
+            history.prepare(user);
+            folder.configure(folder.data(), settings);
+        }
+    }
+
+    /**
+     * WAL archiving from the first start on (PostgreSQL docs, 26.3.1; {@code wal_level} is already
+     * {@code replica} by default).
+     */
+    private static List<String> archiveSettings(BranchHistory history) {
+        return List.of("archive_mode = on",
+            "archive_command = " + ComputeFolder.quoted(history.archiveCommand()));
+    }
+
+    /** The superuser session of the branch's running primary; fails when the primary does not run. */
+    private Superuser primaryOf(ComputeSpec spec) {
+        ComputeFolder primary = folderOf(new ComputeSpec(spec.computeId(), spec.clusterId(), spec.branchId()));
+        int port = PostmasterPid.read(primary.data())
+            .filter(PostmasterPid::alive)
+            .orElseThrow(() -> new ComputeDriverException("the primary of branch " + spec.branchId() + " does not"
+                + " run: a point in time is recovered while it runs, so that its newest WAL reaches the archive"))
+            .port();
+        return new Superuser(binaries, primary, port);
+    }
+
     /** The port of a running compute, which its private socket carries in its name. */
     private int runningPort(ComputeSpec spec) {
         return PostmasterPid.read(folderOf(spec).data())
+            .filter(PostmasterPid::alive)
             .orElseThrow(() -> new ComputeDriverException("compute " + spec.computeId() + " is not running"))
             .port();
     }
 
-    /** The folder of a branch primary; refuses the kinds of compute this driver cannot make. */
+    private BranchHistory historyOf(ComputeSpec spec) {
+        return BranchHistory.of(dataRoot, spec);
+    }
+
+    /** The folder of a branch primary or point-in-time compute; refuses the kinds this driver cannot make. */
     private ComputeFolder folderOf(ComputeSpec spec) {
-        if (spec.kind() != ComputeSpec.Kind.PRIMARY) {
-            throw new ComputeDriverException("the local driver runs only branch primaries, not a " + spec.kind()
+        if (spec.kind() == ComputeSpec.Kind.REPLICA || spec.kind() == ComputeSpec.Kind.ONE_OFF_REPLICA) {
+            throw new ComputeDriverException("the local driver runs no read replicas, so not a " + spec.kind()
                 + " compute: connect to the primary, or run compute-manager with dispatch.compute.driver=kubernetes");
         }
         return ComputeFolder.of(dataRoot, spec);

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
-import io.pgdispatch.compute.driver.PointInTime;
+import io.pgdispatch.contract.target.PointInTime;
 import io.pgdispatch.contract.target.Lsn;
 import java.time.Instant;
 import java.util.List;

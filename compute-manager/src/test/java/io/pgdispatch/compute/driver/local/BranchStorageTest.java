@@ -95,10 +95,12 @@ class BranchStorageTest {
     @Test
     void failedCopyLeavesNothingSoThatRetrySucceeds() throws IOException {
         ComputeSpec parent = spec("refusing");
+        startWithRows(parent);
+        driver.stop(parent);
         Path hba = Path.of(driver.ensureStorage(parent), "pg_hba.conf");
         String original = Files.readString(hba);
         Files.writeString(hba, original.replace(REPLICATION_LINE, "#" + REPLICATION_LINE));
-        startWithRows(parent);
+        start(parent);
         ComputeSpec branch = spec("retried");
 
         ComputeDriverException failure = assertThrows(ComputeDriverException.class,

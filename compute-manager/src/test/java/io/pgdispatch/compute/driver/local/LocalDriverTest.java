@@ -8,7 +8,6 @@ import io.pgdispatch.compute.driver.ComputeDriver;
 import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
-import io.pgdispatch.compute.driver.PointInTime;
 import io.pgdispatch.compute.driver.RoleSecret;
 import io.pgdispatch.compute.support.Psql;
 import io.pgdispatch.compute.support.ScramVerifier;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -122,10 +120,9 @@ class LocalDriverTest {
     }
 
     @Test
-    void replicasAndPointsInTimeAreRefusedNamingTheKubernetesDriver() {
+    void replicasAreRefusedNamingTheKubernetesDriver() {
         List<ComputeSpec> refused = List.of(ComputeSpec.replica("test-replica", "cluster", "roles"),
-            ComputeSpec.oneOffReplica("test-one-off", "cluster", "roles"),
-            ComputeSpec.atPointInTime("test-pitr", "cluster", "roles", PointInTime.at(Instant.EPOCH)));
+            ComputeSpec.oneOffReplica("test-one-off", "cluster", "roles"));
 
         for (ComputeSpec spec : refused) {
             ComputeDriverException failure = assertThrows(ComputeDriverException.class, () -> driver.start(spec));

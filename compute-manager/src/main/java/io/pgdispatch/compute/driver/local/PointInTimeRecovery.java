@@ -1,0 +1,152 @@
+package io.pgdispatch.compute.driver.local;
+
+import io.pgdispatch.compute.driver.ComputeDriverException;
+import io.pgdispatch.compute.driver.ComputeSpec;
+import io.pgdispatch.compute.driver.PointInTimeOutOfRangeException;
+import io.pgdispatch.contract.target.Lsn;
+import io.pgdispatch.contract.target.PointInTime;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes and starts a read-only compute of a branch as it was at a point in time: a standby restored from the
+ * branch's latest base backup before the point, which replays the archive up to the point and pauses there
+ * (PostgreSQL docs, 20.5.6 "Recovery Target", {@code recovery_target_action = 'pause'}). It stays in recovery, so
+ * PostgreSQL itself refuses every write with 25006, whatever a session sets.
+ *
+ * <p>Recovery to a time stops before the first commit after it, and recovery to a position before the first
+ * record at or after it; either needs that record in the archive, or the standby would wait for more WAL forever.
+ * So before restoring, the branch's running primary commits a transaction of its own (a commit record stamped
+ * now, after any past point) and switches to a new WAL segment, and the restore waits until that segment is
+ * archived. The point is checked against the branch's history first, so a point in the future or before the
+ * first base backup is refused before anything is made.
+ */
+final class PointInTimeRecovery {
+
+    private static final Duration ARCHIVE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TARGET_TIMEOUT = Duration.ofSeconds(110);
+    private static final long POLL_MILLIS = 20;
+    /**
+     * How recovery_target_time is written: PostgreSQL's own timestamptz output, in UTC to the microsecond, the most
+     * it keeps (it refuses the ISO 8601 "T" and "Z" forms there).
+     */
+    private static final DateTimeFormatter TARGET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS'+00'")
+        .withZone(ZoneOffset.UTC);
+
+    private final ServerUser user;
+
+    PointInTimeRecovery(ServerUser user) {
+        this.user = user;
+    }
+
+    /** Checks the point, seals the archive past it and restores the base backup with the recovery settings. */
+    void restore(ComputeSpec spec, ComputeFolder folder, BranchHistory history, Superuser primary)
+            throws IOException {
+        PointInTime point = spec.pointInTime().orElseThrow();
+        checkReachable(spec, point, history, primary);
+        sealArchive(history, primary);
+        BaseBackup backup = history.latestServing(point).orElseThrow();
+        folder.prepare(user);
+        folder.discardCopy();
+        try {
+            user.run("cp", "-a", backup.data().toString(), folder.copy().toString()).orFail("copying the base backup");
+            user.run("touch", folder.copy().resolve("standby.signal").toString()).orFail("writing standby.signal");
+            folder.configure(folder.copy(), recoverySettings(point, history));
+            folder.adoptCopy();
+        } catch (IOException | RuntimeException e) {
+            folder.discardCopy();
+            throw e;
+        }
+    }
+
+    /** Waits until recovery has paused at the point, the moment the compute shows exactly that state. */
+    void awaitTarget(ComputeSpec spec, ComputeFolder folder, Superuser compute) {
+        long deadline = System.nanoTime() + TARGET_TIMEOUT.toNanos();
+        while (!"paused".equals(compute.query("SELECT pg_get_wal_replay_pause_state()"))) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new ComputeDriverException("compute " + spec.computeId() + " did not reach its point in time"
+                    + " within " + TARGET_TIMEOUT.toSeconds() + " s\nServer log:\n" + folder.logTail());
+            }
+            pause();
+        }
+    }
+
+    private static void checkReachable(ComputeSpec spec, PointInTime point, BranchHistory history,
+            Superuser primary) {
+        BaseBackup first = history.baseBackups().stream().findFirst()
+            .orElseThrow(() -> new ComputeDriverException("branch " + spec.branchId() + " has no base backup yet"));
+        if (point instanceof PointInTime.Time time) {
+            if (time.time().isAfter(Instant.now())) {
+                throw new PointInTimeOutOfRangeException("timestamp " + time.time() + " is in the future: name a"
+                    + " moment that has passed, or leave timestamp out to reach the branch as it is now");
+            }
+            if (!first.serves(point)) {
+                throw new PointInTimeOutOfRangeException("timestamp " + time.time() + " is before the history of"
+                    + " branch " + spec.branchId() + " begins, at " + first.endTime() + ": name a later moment");
+            }
+            return;
+        }
+        Lsn lsn = ((PointInTime.Position) point).lsn();
+        Lsn current = Lsn.parse(primary.query("SELECT pg_current_wal_lsn()"));
+        if (lsn.compareTo(current) > 0) {
+            throw new PointInTimeOutOfRangeException("LSN " + lsn + " is in the future: branch " + spec.branchId()
+                + " has written WAL up to " + current);
+        }
+        if (!first.serves(point)) {
+            throw new PointInTimeOutOfRangeException("LSN " + lsn + " is before the history of branch "
+                + spec.branchId() + " begins, at " + first.endLsn() + ": name a later position");
+        }
+    }
+
+    /**
+     * A commit stamped now, then a segment switch; {@code pg_walfile_name} of the switch's end names the segment
+     * it completed (PostgreSQL docs, 9.27.3, "Backup Control Functions").
+     */
+    private static void sealArchive(BranchHistory history, Superuser primary) {
+        primary.query("SELECT txid_current()");
+        String segment = primary.query("SELECT pg_walfile_name(pg_switch_wal())");
+        long deadline = System.nanoTime() + ARCHIVE_TIMEOUT.toNanos();
+        while (!history.isArchived(segment)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new ComputeDriverException("WAL segment " + segment + " did not reach the archive "
+                    + history.archive() + " within " + ARCHIVE_TIMEOUT.toSeconds() + " s\nServer log:\n"
+                    + primary.folder().logTail());
+            }
+            pause();
+        }
+    }
+
+    /**
+     * A time target includes commits stamped exactly then ({@code recovery_target_inclusive} on, the default); a
+     * position target excludes the record that starts there, so that what is seen is what was written before it.
+     */
+    private static List<String> recoverySettings(PointInTime point, BranchHistory history) {
+        List<String> settings = new ArrayList<>(List.of(
+            "archive_mode = off",
+            "hot_standby = on",
+            "restore_command = " + ComputeFolder.quoted(history.restoreCommand()),
+            "recovery_target_action = 'pause'"));
+        if (point instanceof PointInTime.Time time) {
+            settings.add("recovery_target_time = " + ComputeFolder.quoted(TARGET_TIME.format(time.time())));
+        } else {
+            settings.add("recovery_target_lsn = " + ComputeFolder.quoted(((PointInTime.Position) point).lsn()
+                .toString()));
+            settings.add("recovery_target_inclusive = off");
+        }
+        return settings;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComputeDriverException("interrupted while waiting for a point in time");
+        }
+    }
+}
