@@ -46,6 +46,11 @@ final class Psql {
         return finish(start(sql, tenant.password(), connection));
     }
 
+    /** As {@link #run(String, String, String)}, with each error message led by its SQLSTATE. */
+    Result runVerbose(String sql, String extra) throws IOException, InterruptedException {
+        return finish(start(List.of("-v", "VERBOSITY=verbose"), sql, tenant.password(), connectionString(extra)));
+    }
+
     /** Runs the statements with a whole connection string and the given password. */
     Result runWithPassword(String connection, String password, String sql) throws IOException, InterruptedException {
         return finish(start(sql, password, connection));
@@ -62,8 +67,13 @@ final class Psql {
     }
 
     Process start(String sql, String password, String connection) throws IOException {
-        List<String> command = new ArrayList<>(List.of("psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-            "-c", sql, connection));
+        return start(List.of(), sql, password, connection);
+    }
+
+    private Process start(List<String> switches, String sql, String password, String connection) throws IOException {
+        List<String> command = new ArrayList<>(List.of("psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1"));
+        command.addAll(switches);
+        command.addAll(List.of("-c", sql, connection));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PGPASSWORD", password);
         builder.environment().put("PGCONNECT_TIMEOUT", "60");

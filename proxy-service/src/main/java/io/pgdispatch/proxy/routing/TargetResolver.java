@@ -8,6 +8,8 @@ import io.pgdispatch.contract.router.v1.ConnectTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetResponse;
 import io.pgdispatch.contract.router.v1.RouterService;
+import io.pgdispatch.contract.target.Lsn;
+import io.pgdispatch.contract.target.PointInTime;
 import io.pgdispatch.proxy.ProxyConfig;
 import io.pgdispatch.proxy.access.AccessPolicy;
 import io.pgdispatch.proxy.protocol.ProtocolException;
@@ -17,6 +19,7 @@ import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,15 +78,18 @@ public class TargetResolver {
             || entry.getKey().kind() == Kind.ENDPOINT && entry.getKey().id().equals(endpointId));
     }
 
-    /** The address of the target's primary compute, started first when needed; 57P03 after the compute timeout. */
+    /**
+     * The address of the compute serving the target, its primary or its compute at the point in time, started
+     * first when needed; 57P03 after the compute timeout.
+     */
     public Uni<ComputeAddress> connect(Target target) {
-        ConnectTargetRequest request = ConnectTargetRequest.newBuilder()
+        ConnectTargetRequest.Builder request = ConnectTargetRequest.newBuilder()
             .setAccountId(target.accountId())
             .setClusterId(target.clusterId())
             .setBranchId(target.branchId())
-            .setKind(ComputeKind.PRIMARY)
-            .build();
-        return router.connectTarget(request)
+            .setKind(ComputeKind.PRIMARY);
+        target.pointInTime().ifPresent(point -> request.setPointInTime(toProto(point)));
+        return router.connectTarget(request.build())
             .ifNoItem().after(config.computeTimeout()).failWith(() -> new ProtocolException(
                 SqlState.CANNOT_CONNECT_NOW, "the compute for " + target + " did not start within "
                     + config.computeTimeout().toSeconds() + " s: try again in a moment"))
@@ -91,19 +97,38 @@ public class TargetResolver {
     }
 
     /**
-     * Limitation: an endpoint at a point in time or on a read replica is refused with 0A000 until such computes
-     * exist, never served by the primary instead.
+     * Limitation: an endpoint on a read replica is refused with 0A000 until such computes exist, never served by the
+     * primary instead.
      */
     private static Target targetOf(LookupTargetResponse found) {
         Optional<String> endpoint = Optional.of(found.getEndpointId()).filter(id -> !id.isEmpty());
-        if (found.hasPointInTime() || found.getReadReplica()) {
+        if (found.getReadReplica()) {
             throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, "endpoint \"" + found.getEndpointId()
-                + "\" serves " + (found.getReadReplica() ? "a read replica" : "a point in time") + ", which is not"
-                + " available yet: use an endpoint of the branch's primary");
+                + "\" serves a read replica, which is not available yet: use an endpoint of the branch's primary");
         }
+        Optional<PointInTime> point = found.hasPointInTime() ? Optional.of(fromProto(found.getPointInTime()))
+            : Optional.empty();
         return new Target(found.getAccountId(), found.getClusterId(), found.getBranchId(), found.getBranchName(),
-            endpoint, endpoint.isPresent() ? AccessPolicy.of(found.getAccess()) : AccessPolicy.OPEN,
+            point, endpoint, endpoint.isPresent() ? AccessPolicy.of(found.getAccess()) : AccessPolicy.OPEN,
             found.getOptionsRoutingAllowed());
+    }
+
+    /** router.proto writes a timestamp as an RFC 3339 time in UTC and an LSN as PostgreSQL prints it. */
+    private static PointInTime fromProto(io.pgdispatch.contract.compute.v1.PointInTime point) {
+        return switch (point.getPointCase()) {
+            case TIMESTAMP -> PointInTime.at(Instant.parse(point.getTimestamp()));
+            case LSN -> PointInTime.at(Lsn.parse(point.getLsn()));
+            case POINT_NOT_SET -> throw new IllegalStateException("router-service sent a point in time without one");
+        };
+    }
+
+    private static io.pgdispatch.contract.compute.v1.PointInTime toProto(PointInTime point) {
+        io.pgdispatch.contract.compute.v1.PointInTime.Builder proto =
+            io.pgdispatch.contract.compute.v1.PointInTime.newBuilder();
+        if (point instanceof PointInTime.Time time) {
+            return proto.setTimestamp(time.time().toString()).build();
+        }
+        return proto.setLsn(((PointInTime.Position) point).lsn().toString()).build();
     }
 
     private static ProtocolException toClientError(Throwable failure) {
@@ -112,7 +137,8 @@ public class TargetResolver {
         return switch (status.getCode()) {
             case NOT_FOUND -> new ProtocolException(SqlState.INVALID_CATALOG_NAME, description);
             case UNIMPLEMENTED -> new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, description);
-            case INVALID_ARGUMENT -> new ProtocolException(SqlState.INVALID_PARAMETER_VALUE, description);
+            case INVALID_ARGUMENT, OUT_OF_RANGE -> new ProtocolException(SqlState.INVALID_PARAMETER_VALUE,
+                description);
             case DEADLINE_EXCEEDED -> new ProtocolException(SqlState.CANNOT_CONNECT_NOW,
                 "the compute is still starting: try again in a moment (" + description + ")");
             default -> new ProtocolException(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,

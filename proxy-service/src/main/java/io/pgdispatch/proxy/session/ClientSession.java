@@ -256,6 +256,7 @@ public final class ClientSession {
     private Uni<Routed> route(RequestedTarget requested) {
         return services.resolver().lookup(requested)
             .invoke(found -> found.admit(requested, origin))
+            .map(found -> found.at(requested.pointInTime()))
             .chain(found -> services.roleSecrets().verifier(found.accountId(), startup.user())
                 .map(verifier -> new Routed(found, verifier)));
     }

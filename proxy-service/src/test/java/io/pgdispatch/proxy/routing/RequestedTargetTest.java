@@ -29,6 +29,10 @@ class RequestedTargetTest {
         "ep-9 | - | - | endpoint \"ep-9\" | DEDICATED_ADDRESS",
         "ep-9 | ep-9.endpoint.localtest.me | endpoint:ep-9 | endpoint \"ep-9\" | DEDICATED_ADDRESS",
         "ep-9 | example.com | -c work_mem=4MB | endpoint \"ep-9\" | DEDICATED_ADDRESS",
+        "- | ca.db.localtest.me | timestamp:2026-01-02 | cluster \"ca\" at time:2026-01-02T00:00:00Z | OPTIONS",
+        "- | ca.db.localtest.me | branch:dev lsn:0/16B3748 | cluster \"ca\" branch \"dev\" at lsn:0/16B3748 | OPTIONS",
+        "- | - | cluster:cb,timestamp:2026-01-02T03:04:05.5+01:00 | cluster \"cb\" at time:2026-01-02T02:04:05.500Z"
+            + " | OPTIONS",
     })
     void picksTheTargetAndWhereItWasNamed(String dedicated, String serverName, String options, String target,
             RequestedTarget.Source source) {
@@ -67,8 +71,11 @@ class RequestedTargetTest {
             + " \"ep-9\" but the host name names endpoint \"ep-1\"",
         "ep-9 | -                          | endpoint:ep-1     | 22023 | but options name endpoint \"ep-1\"",
         "-    | example.com                | branch:dev        | 3D000 | options name branch \"dev\" but no cluster",
-        "-    | ca.db.localtest.me         | timestamp:2026-01-02 | 0A000 | point in time",
-        "-    | ca.db.localtest.me         | lsn:0/16B3748     | 0A000 | point in time",
+        "-    | ep-1.endpoint.localtest.me | timestamp:2026-01-02 | 22023 | options name timestamp"
+            + " 2026-01-02T00:00:00Z but the connection is for endpoint \"ep-1\"",
+        "ep-9 | -                          | lsn:0/16B3748     | 22023 | options name lsn 0/16B3748 but the"
+            + " connection is for endpoint \"ep-9\"",
+        "-    | example.com                | lsn:0/16B3748     | 3D000 | options name lsn 0/16B3748 but no cluster",
         "-    | ca.db.localtest.me         | read-replica      | 0A000 | read replicas",
         "-    | ca.db.localtest.me         | read-replica:new  | 0A000 | read replicas",
     })

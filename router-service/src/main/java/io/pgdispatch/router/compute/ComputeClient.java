@@ -6,11 +6,13 @@ import io.pgdispatch.contract.compute.v1.ComputeKind;
 import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.compute.v1.MutinyComputeServiceGrpc.MutinyComputeServiceStub;
+import io.pgdispatch.contract.compute.v1.PointInTime;
 import io.pgdispatch.router.RouterConfig;
 import io.pgdispatch.router.cluster.Target;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -32,16 +34,21 @@ public class ComputeClient {
         this.config = config;
     }
 
-    /** The compute's address; fails with {@link ComputeUnavailableException} carrying the reason. */
-    public Uni<ComputeAddress> ensure(Target target, ComputeKind kind) {
-        EnsureComputeRequest request = EnsureComputeRequest.newBuilder()
+    /**
+     * The compute's address; fails with {@link ComputeUnavailableException} carrying the reason, or with
+     * {@link PointInTimeOutOfRangeException} when the branch's history does not hold the point in time.
+     *
+     * @param pointInTime unset for the branch as it is now
+     */
+    public Uni<ComputeAddress> ensure(Target target, ComputeKind kind, Optional<PointInTime> pointInTime) {
+        EnsureComputeRequest.Builder request = EnsureComputeRequest.newBuilder()
             .setAccountId(target.accountId())
             .setClusterId(target.clusterId())
             .setBranchId(target.branchId())
-            .setKind(kind)
-            .build();
+            .setKind(kind);
+        pointInTime.ifPresent(request::setPointInTime);
         return compute.withDeadlineAfter(config.computeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .ensureCompute(request)
+            .ensureCompute(request.build())
             .onFailure().transform(failure -> toDomainFailure(target, failure));
     }
 
@@ -62,8 +69,11 @@ public class ComputeClient {
             .replaceWithVoid();
     }
 
-    private static ComputeUnavailableException toDomainFailure(Target target, Throwable failure) {
+    private static RuntimeException toDomainFailure(Target target, Throwable failure) {
         Status status = Status.fromThrowable(failure);
+        if (status.getCode() == Status.Code.OUT_OF_RANGE) {
+            return new PointInTimeOutOfRangeException(status.getDescription());
+        }
         LOG.warnf("no compute for cluster %s branch %s: %s %s",
             target.clusterId(), target.branchId(), status.getCode(), status.getDescription());
         return ComputeFailures.of(status);

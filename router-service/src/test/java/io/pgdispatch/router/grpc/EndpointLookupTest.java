@@ -11,7 +11,7 @@ import io.pgdispatch.contract.router.v1.DedicatedListener;
 import io.pgdispatch.contract.router.v1.ListDedicatedListenersRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetResponse;
-import io.pgdispatch.contract.router.v1.PointInTime.PointCase;
+import io.pgdispatch.contract.compute.v1.PointInTime.PointCase;
 import io.pgdispatch.contract.router.v1.RouterService;
 import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.endpoint.AccessRules;
