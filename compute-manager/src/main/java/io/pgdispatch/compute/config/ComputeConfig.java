@@ -22,6 +22,17 @@ public interface ComputeConfig {
     @WithDefault("5s")
     Duration idleCheckInterval();
 
+    /**
+     * How long a one-off compute may stay without an open session before it is removed: its session's closed event
+     * releases it at once, this catches the ones whose proxy or compute-manager stopped in between.
+     */
+    @WithDefault("30s")
+    Duration oneOffGrace();
+
+    /** How often one-off computes are checked for an ended session (read by the scheduler as an expression). */
+    @WithDefault("10s")
+    Duration oneOffCheckInterval();
+
     /** The local driver: PostgreSQL processes on this host. */
     Local local();
 

@@ -2,6 +2,7 @@ package io.pgdispatch.compute.driver;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The platform under the computes. Every method blocks until the platform is done, so callers run them on worker
@@ -42,6 +43,12 @@ public interface ComputeDriver {
      * may remove a read-only compute's storage with it, to make it again from the branch's history on next use.
      */
     void stop(ComputeSpec spec);
+
+    /**
+     * How many client sessions the running compute serves, as the compute itself sees them; 0 when it does not run,
+     * and empty when the platform cannot tell.
+     */
+    OptionalInt clientSessions(ComputeSpec spec);
 
     /** Where the compute runs, if it runs: also finds computes started before this process. */
     Optional<ComputeEndpoint> running(ComputeSpec spec);

@@ -34,6 +34,10 @@ public class ComputeEventPublisher {
         publish(of(ComputeEvent.Type.SUSPENDED, compute, "", 0, ""));
     }
 
+    public void removed(ComputeRecord compute) {
+        publish(of(ComputeEvent.Type.REMOVED, compute, "", 0, ""));
+    }
+
     public void failed(ComputeRecord compute, String reason) {
         publish(of(ComputeEvent.Type.FAILED, compute, "", 0, reason));
     }

@@ -35,25 +35,15 @@ public class ComputeGrpcService implements ComputeService {
 
     /**
      * COMPUTE_KIND_UNSPECIFIED, proto3's default, means the primary; with a point in time, the branch's shared
-     * compute at that point.
+     * compute at that point. READ_REPLICA is the branch's shared replica, or with one_off the session's own.
      */
     @Override
     public Uni<ComputeAddress> ensureCompute(EnsureComputeRequest request) {
-        if (request.getKind() == ComputeKind.READ_REPLICA) {
-            return Uni.createFrom().failure(Status.UNIMPLEMENTED
-                .withDescription("read replicas are not available yet: connect to the primary").asRuntimeException());
-        }
         Optional<String> problem = RequestProblems.of(request);
         if (problem.isPresent()) {
             return invalid(problem.get());
         }
-        String account = request.getAccountId();
-        String cluster = request.getClusterId();
-        String branch = request.getBranchId();
-        Uni<ComputeRecord> compute = request.hasPointInTime()
-            ? store.findOrCreateAt(account, cluster, branch, RequestProblems.pointInTime(request.getPointInTime()))
-            : store.findOrCreatePrimary(account, cluster, branch);
-        return compute
+        return computeFor(request)
             .chain(found -> lifecycle.ensure(found)
                 .map(endpoint -> ComputeAddress.newBuilder().setComputeId(found.id()).setHost(endpoint.host())
                     .setPort(endpoint.port()).build()))
@@ -83,6 +73,20 @@ public class ComputeGrpcService implements ComputeService {
             .transform(e -> Status.ALREADY_EXISTS.withDescription(e.getMessage()).asRuntimeException())
             .onFailure(e -> e instanceof ComputeUnavailableException || e instanceof BranchCopyException)
             .transform(e -> Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+    }
+
+    private Uni<ComputeRecord> computeFor(EnsureComputeRequest request) {
+        String account = request.getAccountId();
+        String cluster = request.getClusterId();
+        String branch = request.getBranchId();
+        if (request.getKind() == ComputeKind.READ_REPLICA) {
+            return request.getOneOff()
+                ? store.findOrCreateOneOffReplica(account, cluster, branch, request.getSessionId())
+                : store.findOrCreateReplica(account, cluster, branch);
+        }
+        return request.hasPointInTime()
+            ? store.findOrCreateAt(account, cluster, branch, RequestProblems.pointInTime(request.getPointInTime()))
+            : store.findOrCreatePrimary(account, cluster, branch);
     }
 
     private static <T> Uni<T> invalid(String problem) {

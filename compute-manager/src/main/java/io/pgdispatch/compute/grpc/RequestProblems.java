@@ -1,5 +1,6 @@
 package io.pgdispatch.compute.grpc;
 
+import io.pgdispatch.contract.compute.v1.ComputeKind;
 import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.target.Lsn;
@@ -22,7 +23,23 @@ final class RequestProblems {
         return account(request.getAccountId())
             .or(() -> name("cluster_id", request.getClusterId()))
             .or(() -> name("branch_id", request.getBranchId()))
-            .or(() -> request.hasPointInTime() ? pointInTimeProblem(request.getPointInTime()) : Optional.empty());
+            .or(() -> request.hasPointInTime() ? pointInTimeProblem(request.getPointInTime()) : Optional.empty())
+            .or(() -> kindProblem(request));
+    }
+
+    private static Optional<String> kindProblem(EnsureComputeRequest request) {
+        boolean replica = request.getKind() == ComputeKind.READ_REPLICA;
+        if (replica && request.hasPointInTime()) {
+            return Optional.of("point_in_time: a compute at a point in time is read-only already, so it needs no"
+                + " read replica: leave out read_replica");
+        }
+        if (request.getOneOff() && !replica) {
+            return Optional.of("one_off: only read replicas can be one-off so far");
+        }
+        if (request.getOneOff() && request.getSessionId().isBlank()) {
+            return Optional.of("session_id is required for a one-off compute");
+        }
+        return Optional.empty();
     }
 
     /** The point in time of a request whose {@link #of} found no problem. */

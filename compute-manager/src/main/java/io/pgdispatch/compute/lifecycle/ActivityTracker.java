@@ -43,6 +43,16 @@ public class ActivityTracker {
         touch(computeId);
     }
 
+    public boolean hasOpenSessions(String computeId) {
+        return openSessions.containsKey(computeId);
+    }
+
+    /** Drops what is known of a compute that no longer exists. */
+    public void forget(String computeId) {
+        openSessions.remove(computeId);
+        lastActivity.remove(computeId);
+    }
+
     /** No open session and no activity for the timeout; a compute never touched counts as idle. */
     public boolean isIdle(String computeId, Duration timeout) {
         if (openSessions.containsKey(computeId)) {

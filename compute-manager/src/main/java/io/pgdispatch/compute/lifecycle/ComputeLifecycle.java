@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
  * <pre>
  * STOPPED --ensure--> STARTING --started--> RUNNING --idle--> SUSPENDING --stopped--> STOPPED
  *                        \--failed--> STOPPED (FAILED event)
+ * one-off:                                  RUNNING --session ended--> removed (REMOVED event)
  * </pre>
  */
 @ApplicationScoped
@@ -95,6 +96,17 @@ public class ComputeLifecycle {
         }));
     }
 
+    /**
+     * Removes a one-off compute with its storage and its record, unless a session of it is still open: the one it
+     * was made for, if its closed event came before its opened one, or any the platform still sees after a restart.
+     */
+    public Uni<Void> releaseIfUnused(ComputeRecord compute) {
+        return Uni.createFrom().completionStage(() -> queue.submit(compute.id(), () -> {
+            releaseUnused(compute);
+            return null;
+        }));
+    }
+
     /** Makes the stored state match the platform: RUNNING with its port when it runs, STOPPED otherwise. */
     public Uni<Void> rediscover(ComputeRecord compute) {
         return Uni.createFrom().completionStage(() -> queue.submit(compute.id(), () -> {
@@ -116,10 +128,11 @@ public class ComputeLifecycle {
         ComputeSpec spec = compute.spec();
         await(store.markState(compute.id(), ComputeState.STARTING));
         try {
-            String dataDir = compute.isPrimary() || driver.hasStorage(spec) ? driver.ensureStorage(spec)
-                : whilePrimaryRuns(compute, () -> driver.ensureStorage(spec));
+            String dataDir = spec.kind().madeFromRunningPrimary() && !driver.hasStorage(spec)
+                ? whilePrimaryRuns(compute, () -> driver.ensureStorage(spec)) : driver.ensureStorage(spec);
             ComputeEndpoint endpoint = driver.start(spec);
-            // A point-in-time compute keeps the roles of its time: it is in recovery, where nothing can be written.
+            // Replicas and points in time are in recovery, where nothing can be written: they take their roles from
+            // the branch's WAL.
             if (compute.isPrimary()) {
                 driver.applyRoles(spec, await(roles.rolesOf(compute.accountId())));
             }
@@ -194,6 +207,18 @@ public class ComputeLifecycle {
         await(store.markStopped(compute.id()));
         events.suspended(compute);
         LOG.infof("Compute %s: suspended after %s without sessions", compute.id(), config.idleTimeout());
+    }
+
+    private void releaseUnused(ComputeRecord compute) {
+        if (activity.hasOpenSessions(compute.id()) || driver.clientSessions(compute.spec()).orElse(0) > 0) {
+            return;
+        }
+        driver.stop(compute.spec());
+        await(store.delete(compute.id()));
+        activity.forget(compute.id());
+        events.removed(compute);
+        LOG.infof("Compute %s: one-off %s of cluster %s branch %s removed", compute.id(), compute.kind(),
+            compute.clusterId(), compute.branchId());
     }
 
     private void reconcile(ComputeRecord compute) {

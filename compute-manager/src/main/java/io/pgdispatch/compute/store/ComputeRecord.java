@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What compute-manager needs of a row of compute.computes to drive the compute.
  *
- * @param kind {@link ComputeSpec.Kind#PRIMARY} or {@link ComputeSpec.Kind#POINT_IN_TIME}, the kinds stored so far
+ * @param kind what the compute serves
  * @param pointInTime the moment a point-in-time compute shows; empty for a primary
  * @param dataDir where the driver keeps the compute's storage, or null before its first start
  */
@@ -27,5 +27,10 @@ public record ComputeRecord(
 
     public boolean isPrimary() {
         return kind == ComputeSpec.Kind.PRIMARY;
+    }
+
+    /** Whether the compute belongs to one session and is removed when that session ends. */
+    public boolean isOneOff() {
+        return kind == ComputeSpec.Kind.ONE_OFF_REPLICA;
     }
 }

@@ -29,30 +29,58 @@ public class ComputeStore {
 
     /** The primary compute of a branch, made STOPPED on first use; concurrent callers all get the one row. */
     public Uni<ComputeRecord> findOrCreatePrimary(String accountId, String clusterId, String branchId) {
-        return findOrCreate(accountId, clusterId, branchId, ComputeSpec.Kind.PRIMARY, "");
+        return findOrCreate(accountId, clusterId, branchId, ComputeSpec.Kind.PRIMARY, "", "");
     }
 
     /** The shared compute of a branch at a point in time, made STOPPED on first use. */
     public Uni<ComputeRecord> findOrCreateAt(String accountId, String clusterId, String branchId, PointInTime point) {
-        return findOrCreate(accountId, clusterId, branchId, ComputeSpec.Kind.POINT_IN_TIME, point.text());
+        return findOrCreate(accountId, clusterId, branchId, ComputeSpec.Kind.POINT_IN_TIME, point.text(), "");
+    }
+
+    /** The shared read replica of a branch, made STOPPED on first use. */
+    public Uni<ComputeRecord> findOrCreateReplica(String accountId, String clusterId, String branchId) {
+        return findOrCreate(accountId, clusterId, branchId, ComputeSpec.Kind.REPLICA, "", "");
+    }
+
+    /** The read replica of one proxy session, made STOPPED on its first request; removed by {@link #delete}. */
+    public Uni<ComputeRecord> findOrCreateOneOffReplica(String accountId, String clusterId, String branchId,
+            String sessionId) {
+        return findOrCreate(accountId, clusterId, branchId, ComputeSpec.Kind.ONE_OFF_REPLICA, "", sessionId);
     }
 
     private Uni<ComputeRecord> findOrCreate(String accountId, String clusterId, String branchId,
-            ComputeSpec.Kind kind, String point) {
+            ComputeSpec.Kind kind, String point, String sessionId) {
         return pool.preparedQuery("INSERT INTO compute.computes"
-                + " (id, account_id, cluster_id, branch_id, kind, point_in_time, state)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, 'STOPPED')"
-                + " ON CONFLICT (cluster_id, branch_id, kind, point_in_time) DO NOTHING")
+                + " (id, account_id, cluster_id, branch_id, kind, point_in_time, session_id, state)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, 'STOPPED')"
+                + " ON CONFLICT (cluster_id, branch_id, kind, point_in_time, session_id) DO NOTHING")
             .execute(Tuple.from(List.of(UUID.randomUUID().toString(), accountId, clusterId, branchId, kind.name(),
-                point)))
-            .chain(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM compute.computes"
-                    + " WHERE cluster_id = $1 AND branch_id = $2 AND kind = $3 AND point_in_time = $4")
-                .execute(Tuple.of(clusterId, branchId, kind.name(), point)))
+                point, sessionId)))
+            .chain(() -> pool.preparedQuery("SELECT " + COLUMNS + " FROM compute.computes WHERE cluster_id = $1"
+                    + " AND branch_id = $2 AND kind = $3 AND point_in_time = $4 AND session_id = $5")
+                .execute(Tuple.from(List.of(clusterId, branchId, kind.name(), point, sessionId))))
             .map(rows -> toRecord(rows.iterator().next()));
+    }
+
+    /** The compute with this id, if there is one. */
+    public Uni<Optional<ComputeRecord>> find(String id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM compute.computes WHERE id = $1").execute(Tuple.of(id))
+            .map(rows -> rows.size() == 0 ? Optional.<ComputeRecord>empty()
+                : Optional.of(toRecord(rows.iterator().next())));
+    }
+
+    /** Forgets a one-off compute whose storage is gone. */
+    public Uni<Void> delete(String id) {
+        return update("DELETE FROM compute.computes WHERE id = $1", Tuple.of(id));
     }
 
     public Uni<List<ComputeRecord>> listAll() {
         return pool.query("SELECT " + COLUMNS + " FROM compute.computes").execute().map(ComputeStore::toRecords);
+    }
+
+    public Uni<List<ComputeRecord>> listOneOff() {
+        return pool.query("SELECT " + COLUMNS + " FROM compute.computes WHERE kind = 'ONE_OFF_REPLICA'").execute()
+            .map(ComputeStore::toRecords);
     }
 
     public Uni<List<ComputeRecord>> listRunning() {

@@ -24,6 +24,7 @@ import io.pgdispatch.contract.compute.v1.ComputeKind;
 import io.pgdispatch.contract.compute.v1.ComputeServiceGrpc;
 import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
+import io.pgdispatch.contract.compute.v1.PointInTime;
 import io.pgdispatch.contract.events.ComputeEvent;
 import io.pgdispatch.contract.events.ConnectionEvent;
 import io.pgdispatch.contract.events.Topics;
@@ -198,14 +199,68 @@ class ComputeServiceTest {
     }
 
     @Test
-    void readReplicaIsRefusedAsUnimplemented() {
-        EnsureComputeRequest request = primary(newCluster()).toBuilder().setKind(ComputeKind.READ_REPLICA).build();
+    void theSharedReplicaIsOneStandbyForEveryCaller() {
+        String cluster = newCluster();
+        ComputeAddress primary = computes.ensureCompute(primary(cluster));
+        remember(primary, cluster);
+        EnsureComputeRequest request = primary(cluster).toBuilder().setKind(ComputeKind.READ_REPLICA).build();
 
-        StatusRuntimeException failure = assertThrows(StatusRuntimeException.class,
-            () -> computes.ensureCompute(request));
+        ComputeAddress first = computes.ensureCompute(request);
+        used.add(ComputeSpec.replica(first.getComputeId(), cluster, "main"));
+        ComputeAddress second = computes.ensureCompute(request);
 
-        assertEquals(Status.Code.UNIMPLEMENTED, failure.getStatus().getCode());
-        assertTrue(failure.getStatus().getDescription().contains("read replicas are not available yet"));
+        assertEquals(first, second);
+        assertNotEquals(primary.getComputeId(), first.getComputeId());
+        assertEquals("t", psql(first, "SELECT pg_is_in_recovery()"));
+    }
+
+    @Test
+    void aOneOffReplicaIsRemovedWhenItsSessionCloses() {
+        String cluster = newCluster();
+        remember(computes.ensureCompute(primary(cluster)), cluster);
+        ComputeAddress replica = computes.ensureCompute(oneOffReplica(cluster, "session-1"));
+        Path home = dataRoot.resolve(cluster).resolve("main").resolve("computes").resolve(replica.getComputeId());
+        assertEquals("t", psql(replica, "SELECT pg_is_in_recovery()"));
+        ComputeAddress other = computes.ensureCompute(oneOffReplica(cluster, "session-2"));
+        used.add(ComputeSpec.oneOffReplica(other.getComputeId(), cluster, "main"));
+        assertNotEquals(replica.getComputeId(), other.getComputeId(), "each session has its own");
+
+        publish(ConnectionEvent.opened("session-1", replica.getComputeId(), cluster, "main", FixedRoleSource.ROLE,
+            "127.0.0.1"));
+        publish(ConnectionEvent.closed("session-1", replica.getComputeId(), cluster, "main", FixedRoleSource.ROLE,
+            "127.0.0.1", 10, 10));
+
+        awaitEvent(replica, ComputeEvent.Type.REMOVED);
+        assertTrue(Files.notExists(home), "its storage is removed");
+        assertEquals(2, Psql.run(replica.getHost(), replica.getPort(), FixedRoleSource.ROLE, FixedRoleSource.PASSWORD,
+            "SELECT 1").exitCode(), "its server is gone");
+    }
+
+    @Test
+    void aOneOffReplicaWhoseSessionNeverOpenedIsRemovedAfterTheGracePeriod() {
+        String cluster = newCluster();
+        remember(computes.ensureCompute(primary(cluster)), cluster);
+
+        ComputeAddress replica = computes.ensureCompute(oneOffReplica(cluster, "session-lost"));
+
+        awaitEvent(replica, ComputeEvent.Type.REMOVED);
+        assertTrue(Files.notExists(dataRoot.resolve(cluster).resolve("main").resolve("computes")
+            .resolve(replica.getComputeId())));
+    }
+
+    @Test
+    void aReplicaAtAPointInTimeAndAOneOffPrimaryAreRefused() {
+        EnsureComputeRequest atPoint = primary(newCluster()).toBuilder().setKind(ComputeKind.READ_REPLICA)
+            .setPointInTime(PointInTime.newBuilder().setLsn("0/1")).build();
+        EnsureComputeRequest oneOffPrimary = primary(newCluster()).toBuilder().setOneOff(true).setSessionId("s")
+            .build();
+        EnsureComputeRequest withoutSession = oneOffReplica(newCluster(), "");
+
+        for (EnsureComputeRequest request : List.of(atPoint, oneOffPrimary, withoutSession)) {
+            StatusRuntimeException failure = assertThrows(StatusRuntimeException.class,
+                () -> computes.ensureCompute(request));
+            assertEquals(Status.Code.INVALID_ARGUMENT, failure.getStatus().getCode());
+        }
     }
 
     @Test
@@ -273,6 +328,11 @@ class ComputeServiceTest {
     private static EnsureComputeRequest primary(String cluster, String branch) {
         return EnsureComputeRequest.newBuilder().setAccountId("account-1").setClusterId(cluster)
             .setBranchId(branch).setKind(ComputeKind.PRIMARY).build();
+    }
+
+    private static EnsureComputeRequest oneOffReplica(String cluster, String session) {
+        return primary(cluster).toBuilder().setKind(ComputeKind.READ_REPLICA).setOneOff(true).setSessionId(session)
+            .build();
     }
 
     private static CreateBranchRequest branch(String cluster, String parent, String branch) {

@@ -25,7 +25,9 @@ public record ComputeEvent(
     public enum Type {
         STARTED,
         SUSPENDED,
-        FAILED
+        FAILED,
+        /** A one-off compute was removed with its storage: its session ended, or it was found without one. */
+        REMOVED
     }
 
     public static ComputeEvent of(Type type, String computeId, String accountId, String clusterId,

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -193,6 +194,15 @@ public final class KubernetesDriver implements ComputeDriver {
                 LOG.infof("Compute %s: Cluster %s deleted", spec.computeId(), where(name));
             }
         }
+    }
+
+    /**
+     * Limitation: the sessions of a compute are not read from the Kubernetes API, so one-off computes are released
+     * on the proxy's connection events alone.
+     */
+    @Override
+    public OptionalInt clientSessions(ComputeSpec spec) {
+        return OptionalInt.empty();
     }
 
     /** Where the compute serves, if its Cluster exists, is not hibernated and has its instances ready. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,10 +21,9 @@ import org.jboss.logging.Logger;
  *
  * <p>A branch's primary archives every finished WAL segment and takes a base backup when it first starts. A
  * point-in-time compute is recovered from the latest backup before its point and the archive, and stays paused in
- * recovery at that point ({@link PointInTimeRecovery}): PostgreSQL itself refuses writes there. It is removed when
- * it stops and recovered again on next use.
- *
- * <p>Limitation: read replicas and one-off computes are refused with a {@link ComputeDriverException}.
+ * recovery at that point ({@link PointInTimeRecovery}): PostgreSQL itself refuses writes there. A read replica,
+ * shared or one-off, is a hot standby that follows the branch ({@link Replicas}). Point-in-time and one-off computes
+ * are removed when they stop; a point in time is recovered again on next use.
  */
 public final class LocalDriver implements ComputeDriver {
 
@@ -41,26 +41,28 @@ public final class LocalDriver implements ComputeDriver {
     private final PortRange ports;
     private final ServerUser user = ServerUser.detect();
     private final PointInTimeRecovery pointInTime;
+    private final Replicas replicas;
 
     public LocalDriver(PostgresBinaries binaries, Path dataRoot, String portRange) {
         this.binaries = binaries;
         this.dataRoot = dataRoot.toAbsolutePath();
         this.ports = PortRange.parse(portRange);
         this.pointInTime = new PointInTimeRecovery(user);
+        this.replicas = new Replicas(binaries, user);
     }
 
     @Override
     public String ensureStorage(ComputeSpec spec) {
         ComputeFolder folder = folderOf(spec);
         try {
-            if (spec.kind() == ComputeSpec.Kind.POINT_IN_TIME) {
-                if (!folder.isInitialized()) {
-                    pointInTime.restore(spec, folder, historyOf(spec), primaryOf(spec));
-                }
-            } else if (folder.isInitialized()) {
+            if (spec.kind() == ComputeSpec.Kind.PRIMARY && folder.isInitialized()) {
                 keepArchiving(folder, historyOf(spec));
-            } else {
-                initialize(spec, folder);
+            } else if (!folder.isInitialized()) {
+                switch (spec.kind()) {
+                    case PRIMARY -> initialize(spec, folder);
+                    case POINT_IN_TIME -> pointInTime.restore(spec, folder, historyOf(spec), primaryOf(spec));
+                    case REPLICA, ONE_OFF_REPLICA -> replicas.restore(spec, folder, historyOf(spec));
+                }
             }
         } catch (IOException e) {
             throw new ComputeDriverException("could not prepare " + folder.home() + ": " + e.getMessage(), e);
@@ -114,10 +116,16 @@ public final class LocalDriver implements ComputeDriver {
         LOG.infof("Compute %s: created %s as a copy of %s", branch.computeId(), target.data(), source.data());
     }
 
-    /** Starts the server; a primary without a base backup takes its first, a point in time waits for its point. */
+    /**
+     * Starts the server. A replica is pointed at the primary first; a primary without a base backup takes its first
+     * and tells the branch's running replicas its port; a point in time waits until it has reached its point.
+     */
     @Override
     public ComputeEndpoint start(ComputeSpec spec) {
         ComputeFolder folder = folderOf(spec);
+        if (spec.kind() == ComputeSpec.Kind.REPLICA || spec.kind() == ComputeSpec.Kind.ONE_OFF_REPLICA) {
+            pointAtPrimary(spec, folder);
+        }
         int port = ports.allocate();
         CommandResult result = user.run(binaries.pgCtl(), "start", "-w", "-D", folder.data().toString(),
             "-l", folder.log().toString(), "-o", "-p " + port);
@@ -128,8 +136,11 @@ public final class LocalDriver implements ComputeDriver {
         Superuser superuser = new Superuser(binaries, folder, port);
         if (spec.kind() == ComputeSpec.Kind.POINT_IN_TIME) {
             pointInTime.awaitTarget(spec, folder, superuser);
-        } else if (historyOf(spec).baseBackups().isEmpty()) {
-            new BaseBackups(binaries, user).take(historyOf(spec), superuser);
+        } else if (spec.kind() == ComputeSpec.Kind.PRIMARY) {
+            if (historyOf(spec).baseBackups().isEmpty()) {
+                new BaseBackups(binaries, user).take(historyOf(spec), superuser);
+            }
+            replicas.followRestartedPrimary(folder, port);
         }
         LOG.infof("Compute %s: PostgreSQL runs on %s:%d", spec.computeId(), HOST, port);
         return new ComputeEndpoint(HOST, port);
@@ -145,22 +156,42 @@ public final class LocalDriver implements ComputeDriver {
         LOG.debugf("Compute %s: applied %d roles", spec.computeId(), roles.size());
     }
 
-    /** A point-in-time compute is removed with its storage: the branch's history holds all it had. */
+    /**
+     * A primary first switches to a new WAL segment, so that its last commits reach the archive, where the
+     * branch's replicas read them while it is suspended (the archiver finishes its work before the server exits).
+     * A point-in-time or one-off compute is removed with its storage: the branch's history holds all it had.
+     */
     @Override
     public void stop(ComputeSpec spec) {
         ComputeFolder folder = folderOf(spec);
-        if (running(spec).isPresent()) {
+        Optional<PostmasterPid> live = PostmasterPid.read(folder.data()).filter(PostmasterPid::alive);
+        if (live.isPresent()) {
+            if (spec.kind() == ComputeSpec.Kind.PRIMARY) {
+                switchWal(spec, new Superuser(binaries, folder, live.get().port()));
+            }
             user.run(binaries.pgCtl(), "stop", "-m", "fast", "-w", "-D", folder.data().toString())
                 .orFail("pg_ctl stop");
             LOG.infof("Compute %s: PostgreSQL stopped", spec.computeId());
         }
-        if (spec.kind() == ComputeSpec.Kind.POINT_IN_TIME) {
+        if (spec.kind() == ComputeSpec.Kind.POINT_IN_TIME || spec.kind() == ComputeSpec.Kind.ONE_OFF_REPLICA) {
             try {
                 folder.delete();
             } catch (IOException e) {
                 throw new ComputeDriverException("could not remove " + folder.home() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Client backends other than the asking one, from pg_stat_activity over the private socket. */
+    @Override
+    public OptionalInt clientSessions(ComputeSpec spec) {
+        ComputeFolder folder = folderOf(spec);
+        Optional<PostmasterPid> live = PostmasterPid.read(folder.data()).filter(PostmasterPid::alive);
+        if (live.isEmpty()) {
+            return OptionalInt.of(0);
+        }
+        return OptionalInt.of(Integer.parseInt(new Superuser(binaries, folder, live.get().port()).query("SELECT"
+            + " count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")));
     }
 
     /** A postmaster.pid names the port, and its process id tells whether the server still lives. */
@@ -200,15 +231,39 @@ public final class LocalDriver implements ComputeDriver {
             "archive_command = " + ComputeFolder.quoted(history.archiveCommand()));
     }
 
+    /** Without the switch the stop still keeps every commit, only the replicas would not see the last ones. */
+    private static void switchWal(ComputeSpec spec, Superuser primary) {
+        try {
+            primary.query("SELECT pg_switch_wal()");
+        } catch (ComputeDriverException e) {
+            LOG.warnf("Compute %s: no WAL switch before the stop: %s", spec.computeId(), e.getMessage());
+        }
+    }
+
+    private void pointAtPrimary(ComputeSpec spec, ComputeFolder folder) {
+        try {
+            replicas.follow(folder, primaryPort(spec));
+        } catch (IOException e) {
+            throw new ComputeDriverException("could not point " + folder.home() + " at its primary: "
+                + e.getMessage(), e);
+        }
+    }
+
     /** The superuser session of the branch's running primary; fails when the primary does not run. */
     private Superuser primaryOf(ComputeSpec spec) {
-        ComputeFolder primary = folderOf(new ComputeSpec(spec.computeId(), spec.clusterId(), spec.branchId()));
-        int port = PostmasterPid.read(primary.data())
-            .filter(PostmasterPid::alive)
-            .orElseThrow(() -> new ComputeDriverException("the primary of branch " + spec.branchId() + " does not"
-                + " run: a point in time is recovered while it runs, so that its newest WAL reaches the archive"))
-            .port();
-        return new Superuser(binaries, primary, port);
+        int port = primaryPort(spec).orElseThrow(() -> new ComputeDriverException("the primary of branch "
+            + spec.branchId() + " does not run: a point in time is recovered while it runs, so that its newest WAL"
+            + " reaches the archive"));
+        return new Superuser(binaries, primaryFolder(spec), port);
+    }
+
+    /** The port of the branch's primary, if it runs. */
+    private Optional<Integer> primaryPort(ComputeSpec spec) {
+        return PostmasterPid.read(primaryFolder(spec).data()).filter(PostmasterPid::alive).map(PostmasterPid::port);
+    }
+
+    private ComputeFolder primaryFolder(ComputeSpec spec) {
+        return folderOf(new ComputeSpec(spec.computeId(), spec.clusterId(), spec.branchId()));
     }
 
     /** The port of a running compute, which its private socket carries in its name. */
@@ -223,12 +278,7 @@ public final class LocalDriver implements ComputeDriver {
         return BranchHistory.of(dataRoot, spec);
     }
 
-    /** The folder of a branch primary or point-in-time compute; refuses the kinds this driver cannot make. */
     private ComputeFolder folderOf(ComputeSpec spec) {
-        if (spec.kind() == ComputeSpec.Kind.REPLICA || spec.kind() == ComputeSpec.Kind.ONE_OFF_REPLICA) {
-            throw new ComputeDriverException("the local driver runs no read replicas, so not a " + spec.kind()
-                + " compute: connect to the primary, or run compute-manager with dispatch.compute.driver=kubernetes");
-        }
         return ComputeFolder.of(dataRoot, spec);
     }
 

@@ -119,18 +119,6 @@ class LocalDriverTest {
         assertTrue(failure.getMessage().contains("install the Debian package postgresql"), failure.getMessage());
     }
 
-    @Test
-    void replicasAreRefusedNamingTheKubernetesDriver() {
-        List<ComputeSpec> refused = List.of(ComputeSpec.replica("test-replica", "cluster", "roles"),
-            ComputeSpec.oneOffReplica("test-one-off", "cluster", "roles"));
-
-        for (ComputeSpec spec : refused) {
-            ComputeDriverException failure = assertThrows(ComputeDriverException.class, () -> driver.start(spec));
-            assertTrue(failure.getMessage().contains("dispatch.compute.driver=kubernetes"), failure.getMessage());
-            assertThrows(ComputeDriverException.class, () -> driver.stop(spec), "never the primary's folder");
-        }
-    }
-
     private static ComputeEndpoint createAndStart(ComputeSpec spec) {
         driver.ensureStorage(spec);
         ComputeEndpoint endpoint = driver.start(spec);
