@@ -20,6 +20,12 @@ public interface ComputeDriver {
      */
     String ensureStorage(ComputeSpec spec);
 
+    /**
+     * Whether {@link #ensureStorage} needs the branch's primary to run for this compute, which has no storage yet;
+     * compute-manager then starts the primary first.
+     */
+    boolean needsRunningPrimary(ComputeSpec spec);
+
     /** Whether the compute has storage, so that {@link #start} needs no {@link #ensureStorage} first. */
     boolean hasStorage(ComputeSpec spec);
 

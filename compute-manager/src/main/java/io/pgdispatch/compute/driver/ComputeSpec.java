@@ -23,15 +23,7 @@ public record ComputeSpec(String computeId, String clusterId, String branchId, K
         /** A read replica made for one session and removed when that session ends. */
         ONE_OFF_REPLICA,
         /** A read-only instance of the branch as it was at {@link #pointInTime()}. */
-        POINT_IN_TIME;
-
-        /**
-         * Whether the storage of such a compute is made while the branch's primary runs: a point in time needs the
-         * primary's newest WAL in the archive, and a one-off replica streams from the primary at once.
-         */
-        public boolean madeFromRunningPrimary() {
-            return this == POINT_IN_TIME || this == ONE_OFF_REPLICA;
-        }
+        POINT_IN_TIME
     }
 
     public ComputeSpec {

@@ -128,7 +128,7 @@ public class ComputeLifecycle {
         ComputeSpec spec = compute.spec();
         await(store.markState(compute.id(), ComputeState.STARTING));
         try {
-            String dataDir = spec.kind().madeFromRunningPrimary() && !driver.hasStorage(spec)
+            String dataDir = !compute.isPrimary() && !driver.hasStorage(spec) && driver.needsRunningPrimary(spec)
                 ? whilePrimaryRuns(compute, () -> driver.ensureStorage(spec)) : driver.ensureStorage(spec);
             ComputeEndpoint endpoint = driver.start(spec);
             // Replicas and points in time are in recovery, where nothing can be written: they take their roles from

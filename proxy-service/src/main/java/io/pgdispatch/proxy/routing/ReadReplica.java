@@ -4,11 +4,22 @@ package io.pgdispatch.proxy.routing;
 public enum ReadReplica {
 
     /** No {@code read-replica} option: the primary. */
-    NONE,
+    NONE("its primary"),
 
     /** A bare {@code read-replica}: the branch's shared replica. */
-    SHARED,
+    SHARED("its shared read replica"),
 
     /** {@code read-replica:new}: a replica created for this session and removed when it ends. */
-    ONE_OFF
+    ONE_OFF("a read replica of its own");
+
+    private final String description;
+
+    ReadReplica(String description) {
+        this.description = description;
+    }
+
+    /** What the connection reaches of its branch, for messages and log lines. */
+    public String description() {
+        return description;
+    }
 }

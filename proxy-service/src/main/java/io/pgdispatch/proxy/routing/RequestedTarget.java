@@ -13,17 +13,16 @@ import java.util.Optional;
  * different targets are an error, never a guess that could connect a client to the wrong database. An endpoint
  * fixes its cluster and branch, so naming a cluster or branch beside it is an error too.
  *
- * A point in time ({@code timestamp} or {@code lsn}) is chosen in options beside a cluster; an endpoint fixes its
- * own.
- *
- * <p>Limitation: read replicas are parsed but refused with 0A000, never served by the primary instead.
+ * A point in time ({@code timestamp} or {@code lsn}) or a read replica is chosen in options beside a cluster; an
+ * endpoint fixes its own. A point in time is read-only already, so it takes no read replica.
  *
  * @param branchName the branch chosen in options; empty for the cluster's {@code main} or for an endpoint
  * @param pointInTime the moment chosen in options; empty for the branch as it is now, or for an endpoint
+ * @param readReplica the replica chosen in options; {@link ReadReplica#NONE} for the primary, or for an endpoint
  * @param source where the target was named, which decides the access rules that apply
  */
 public record RequestedTarget(Kind kind, String id, Optional<String> branchName, Optional<PointInTime> pointInTime,
-    Source source) {
+    ReadReplica readReplica, Source source) {
 
     /** Where a connection named its target. */
     public enum Source {
@@ -46,9 +45,8 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
      */
     public static Optional<RequestedTarget> select(Optional<String> dedicatedEndpoint, Optional<TargetHost> host,
             RoutingItems options) {
-        refuseUnsupported(options);
         Optional<RequestedTarget> named = dedicatedEndpoint.map(endpoint -> new RequestedTarget(Kind.ENDPOINT,
-            endpoint, Optional.empty(), Optional.empty(), Source.DEDICATED_ADDRESS));
+            endpoint, Optional.empty(), Optional.empty(), ReadReplica.NONE, Source.DEDICATED_ADDRESS));
         if (host.isPresent()) {
             named = Optional.of(agree(named, host.get().kind(), host.get().id(), Source.HOST_NAME));
         }
@@ -67,24 +65,25 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
                 throw fixedByEndpoint(cluster, Source.OPTIONS, "branch \"" + branch + "\"");
             }
             named = Optional.of(new RequestedTarget(Kind.CLUSTER, cluster.id, Optional.of(branch), Optional.empty(),
-                Source.OPTIONS));
+                ReadReplica.NONE, Source.OPTIONS));
         }
         Optional<PointInTime> point = options.timestamp().map(PointInTime::at)
             .or(() -> options.lsn().map(PointInTime::at));
-        if (point.isPresent()) {
-            named = Optional.of(atPointInTime(named, point.get()));
+        if (point.isPresent() || options.readReplica() != ReadReplica.NONE) {
+            named = Optional.of(choosingCompute(named, point, options.readReplica()));
         }
         return named;
     }
 
     /** An endpoint named in the password, for clients that can send neither a server name nor options. */
     public static RequestedTarget fromPassword(String endpointId) {
-        return new RequestedTarget(Kind.ENDPOINT, endpointId, Optional.empty(), Optional.empty(), Source.PASSWORD);
+        return new RequestedTarget(Kind.ENDPOINT, endpointId, Optional.empty(), Optional.empty(), ReadReplica.NONE,
+            Source.PASSWORD);
     }
 
     /**
-     * Whether options chose the cluster, its branch or its point in time: what a cluster can forbid, keeping only its
-     * endpoints.
+     * Whether options chose the cluster, its branch, its point in time or its replica: what a cluster can forbid,
+     * keeping only its endpoints.
      */
     public boolean clusterChosenInOptions() {
         return kind == Kind.CLUSTER && source == Source.OPTIONS;
@@ -93,7 +92,7 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
     /** The target named by a later source, which must be the one an earlier source named, if any. */
     private static RequestedTarget agree(Optional<RequestedTarget> earlier, Kind kind, String id, Source source) {
         if (earlier.isEmpty()) {
-            return new RequestedTarget(kind, id, Optional.empty(), Optional.empty(), source);
+            return new RequestedTarget(kind, id, Optional.empty(), Optional.empty(), ReadReplica.NONE, source);
         }
         RequestedTarget first = earlier.get();
         if (first.kind == kind && first.id.equals(id)) {
@@ -107,17 +106,27 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
             + kind.noun() + " \"" + id + "\": name one target, or the same one in both places");
     }
 
-    /** The cluster (and branch) named so far, at the point in time that options name. */
-    private static RequestedTarget atPointInTime(Optional<RequestedTarget> named, PointInTime point) {
-        String item = point instanceof PointInTime.Time time ? "timestamp " + time.time()
-            : "lsn " + ((PointInTime.Position) point).lsn();
+    /** The cluster (and branch) named so far, at the point in time or on the replica that options name. */
+    private static RequestedTarget choosingCompute(Optional<RequestedTarget> named, Optional<PointInTime> point,
+            ReadReplica readReplica) {
+        String item = point.map(RequestedTarget::describe).orElse(readReplica == ReadReplica.ONE_OFF
+            ? "read-replica:new" : "read-replica");
+        if (point.isPresent() && readReplica != ReadReplica.NONE) {
+            throw new ProtocolException(SqlState.INVALID_PARAMETER_VALUE, "options name both " + item + " and a"
+                + " read replica, but a point in time is read-only already: leave out read-replica");
+        }
         RequestedTarget cluster = named.orElseThrow(() -> new ProtocolException(SqlState.INVALID_CATALOG_NAME,
             "options name " + item + " but no cluster: add cluster:<cluster-id> to options, or connect with"
                 + " host=<cluster-id>.db.<domain>"));
         if (cluster.kind == Kind.ENDPOINT) {
             throw fixedByEndpoint(cluster, Source.OPTIONS, item);
         }
-        return new RequestedTarget(Kind.CLUSTER, cluster.id, cluster.branchName, Optional.of(point), Source.OPTIONS);
+        return new RequestedTarget(Kind.CLUSTER, cluster.id, cluster.branchName, point, readReplica, Source.OPTIONS);
+    }
+
+    private static String describe(PointInTime point) {
+        return point instanceof PointInTime.Time time ? "timestamp " + time.time()
+            : "lsn " + ((PointInTime.Position) point).lsn();
     }
 
     private static ProtocolException fixedByEndpoint(RequestedTarget endpoint, Source source, String named) {
@@ -130,16 +139,10 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
         return source == Source.OPTIONS ? "" : "s";
     }
 
-    private static void refuseUnsupported(RoutingItems options) {
-        if (options.readReplica() != ReadReplica.NONE) {
-            throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED,
-                "read replicas are not available yet: leave out read-replica to reach the primary");
-        }
-    }
-
     @Override
     public String toString() {
         return kind.noun() + " \"" + id + "\"" + branchName.map(branch -> " branch \"" + branch + "\"").orElse("")
-            + pointInTime.map(point -> " at " + point.text()).orElse("");
+            + pointInTime.map(point -> " at " + point.text()).orElse("")
+            + (readReplica == ReadReplica.NONE ? "" : " on " + readReplica.description());
     }
 }

@@ -12,16 +12,24 @@ import java.util.Optional;
  * time, reached directly or through an endpoint with its access rules.
  *
  * @param pointInTime the endpoint's point in time, or the one the connection chose; empty for the branch as it is
+ * @param readReplica the endpoint's replica, or the one the connection chose; {@link ReadReplica#NONE} for the
+ *     primary
  * @param optionsRoutingAllowed whether the cluster lets connections choose it (or its branch) in options
  */
 public record Target(String accountId, String clusterId, String branchId, String branchName,
-    Optional<PointInTime> pointInTime, Optional<String> endpointId, AccessPolicy access,
+    Optional<PointInTime> pointInTime, ReadReplica readReplica, Optional<String> endpointId, AccessPolicy access,
     boolean optionsRoutingAllowed) {
 
-    /** This target at the point in time the connection chose, if it chose one (never beside an endpoint). */
-    public Target at(Optional<PointInTime> chosen) {
-        return chosen.map(point -> new Target(accountId, clusterId, branchId, branchName, Optional.of(point),
-            endpointId, access, optionsRoutingAllowed)).orElse(this);
+    /**
+     * This target with the point in time or replica the connection chose in options, if it chose one; options never
+     * choose them beside an endpoint, which fixes its own.
+     */
+    public Target as(RequestedTarget requested) {
+        if (requested.pointInTime().isEmpty() && requested.readReplica() == ReadReplica.NONE) {
+            return this;
+        }
+        return new Target(accountId, clusterId, branchId, branchName, requested.pointInTime(),
+            requested.readReplica(), endpointId, access, optionsRoutingAllowed);
     }
 
     /** Refuses the connection unless the target admits it, as it was named and from where it comes. */
@@ -36,7 +44,12 @@ public record Target(String accountId, String clusterId, String branchId, String
 
     @Override
     public String toString() {
+        String replica = switch (readReplica) {
+            case NONE -> "";
+            case SHARED -> "/replica";
+            case ONE_OFF -> "/replica:new";
+        };
         return endpointId.map(id -> id + "=").orElse("") + clusterId + "/" + branchName
-            + pointInTime.map(point -> "@" + point.text()).orElse("");
+            + pointInTime.map(point -> "@" + point.text()).orElse("") + replica;
     }
 }

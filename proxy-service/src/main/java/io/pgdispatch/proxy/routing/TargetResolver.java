@@ -79,15 +79,17 @@ public class TargetResolver {
     }
 
     /**
-     * The address of the compute serving the target, its primary or its compute at the point in time, started
-     * first when needed; 57P03 after the compute timeout.
+     * The address of the compute serving the target, its primary, its compute at the point in time or its replica,
+     * started first when needed; 57P03 after the compute timeout. A one-off replica belongs to the session.
      */
-    public Uni<ComputeAddress> connect(Target target) {
+    public Uni<ComputeAddress> connect(Target target, String sessionId) {
         ConnectTargetRequest.Builder request = ConnectTargetRequest.newBuilder()
             .setAccountId(target.accountId())
             .setClusterId(target.clusterId())
             .setBranchId(target.branchId())
-            .setKind(ComputeKind.PRIMARY);
+            .setKind(target.readReplica() == ReadReplica.NONE ? ComputeKind.PRIMARY : ComputeKind.READ_REPLICA)
+            .setOneOff(target.readReplica() == ReadReplica.ONE_OFF)
+            .setSessionId(sessionId);
         target.pointInTime().ifPresent(point -> request.setPointInTime(toProto(point)));
         return router.connectTarget(request.build())
             .ifNoItem().after(config.computeTimeout()).failWith(() -> new ProtocolException(
@@ -96,20 +98,13 @@ public class TargetResolver {
             .onFailure(StatusRuntimeException.class).transform(TargetResolver::toClientError);
     }
 
-    /**
-     * Limitation: an endpoint on a read replica is refused with 0A000 until such computes exist, never served by the
-     * primary instead.
-     */
     private static Target targetOf(LookupTargetResponse found) {
         Optional<String> endpoint = Optional.of(found.getEndpointId()).filter(id -> !id.isEmpty());
-        if (found.getReadReplica()) {
-            throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, "endpoint \"" + found.getEndpointId()
-                + "\" serves a read replica, which is not available yet: use an endpoint of the branch's primary");
-        }
         Optional<PointInTime> point = found.hasPointInTime() ? Optional.of(fromProto(found.getPointInTime()))
             : Optional.empty();
         return new Target(found.getAccountId(), found.getClusterId(), found.getBranchId(), found.getBranchName(),
-            point, endpoint, endpoint.isPresent() ? AccessPolicy.of(found.getAccess()) : AccessPolicy.OPEN,
+            point, found.getReadReplica() ? ReadReplica.SHARED : ReadReplica.NONE, endpoint,
+            endpoint.isPresent() ? AccessPolicy.of(found.getAccess()) : AccessPolicy.OPEN,
             found.getOptionsRoutingAllowed());
     }
 

@@ -256,7 +256,7 @@ public final class ClientSession {
     private Uni<Routed> route(RequestedTarget requested) {
         return services.resolver().lookup(requested)
             .invoke(found -> found.admit(requested, origin))
-            .map(found -> found.at(requested.pointInTime()))
+            .map(found -> found.as(requested))
             .chain(found -> services.roleSecrets().verifier(found.accountId(), startup.user())
                 .map(verifier -> new Routed(found, verifier)));
     }
@@ -314,7 +314,7 @@ public final class ClientSession {
     private void startConnecting(ScramServerExchange.Result keys) {
         services.vertx().cancelTimer(handshakeTimer);
         state = State.CONNECTING;
-        onContext(services.resolver().connect(target), address -> connectToCompute(address, keys));
+        onContext(services.resolver().connect(target, id), address -> connectToCompute(address, keys));
     }
 
     private void connectToCompute(ComputeAddress address, ScramServerExchange.Result keys) {

@@ -33,6 +33,9 @@ class RequestedTargetTest {
         "- | ca.db.localtest.me | branch:dev lsn:0/16B3748 | cluster \"ca\" branch \"dev\" at lsn:0/16B3748 | OPTIONS",
         "- | - | cluster:cb,timestamp:2026-01-02T03:04:05.5+01:00 | cluster \"cb\" at time:2026-01-02T02:04:05.500Z"
             + " | OPTIONS",
+        "- | ca.db.localtest.me | read-replica | cluster \"ca\" on its shared read replica | OPTIONS",
+        "- | ca.db.localtest.me | branch:dev read-replica:new | cluster \"ca\" branch \"dev\" on a read replica of its"
+            + " own | OPTIONS",
     })
     void picksTheTargetAndWhereItWasNamed(String dedicated, String serverName, String options, String target,
             RequestedTarget.Source source) {
@@ -76,10 +79,13 @@ class RequestedTargetTest {
         "ep-9 | -                          | lsn:0/16B3748     | 22023 | options name lsn 0/16B3748 but the"
             + " connection is for endpoint \"ep-9\"",
         "-    | example.com                | lsn:0/16B3748     | 3D000 | options name lsn 0/16B3748 but no cluster",
-        "-    | ca.db.localtest.me         | read-replica      | 0A000 | read replicas",
-        "-    | ca.db.localtest.me         | read-replica:new  | 0A000 | read replicas",
+        "-    | ep-1.endpoint.localtest.me | read-replica      | 22023 | options name read-replica but the connection"
+            + " is for endpoint \"ep-1\"",
+        "-    | -                          | read-replica:new  | 3D000 | options name read-replica:new but no cluster",
+        "-    | ca.db.localtest.me | read-replica,lsn:0/1 | 22023 | options name both lsn 0/1 and a read replica, but a"
+            + " point in time is read-only already",
     })
-    void refusesConflictsAndWhatIsNotServedYet(String dedicated, String serverName, String options, String sqlState,
+    void refusesConflicts(String dedicated, String serverName, String options, String sqlState,
             String expected) {
         ProtocolException error = assertThrows(ProtocolException.class, () -> select(dedicated, serverName, options));
 

@@ -2,17 +2,15 @@ package io.pgdispatch.router.compute;
 
 import io.grpc.Status;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
-import io.pgdispatch.contract.compute.v1.ComputeKind;
 import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.compute.v1.MutinyComputeServiceGrpc.MutinyComputeServiceStub;
-import io.pgdispatch.contract.compute.v1.PointInTime;
+import io.pgdispatch.contract.router.v1.ConnectTargetRequest;
 import io.pgdispatch.router.RouterConfig;
 import io.pgdispatch.router.cluster.Target;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -35,18 +33,21 @@ public class ComputeClient {
     }
 
     /**
-     * The compute's address; fails with {@link ComputeUnavailableException} carrying the reason, or with
-     * {@link PointInTimeOutOfRangeException} when the branch's history does not hold the point in time.
-     *
-     * @param pointInTime unset for the branch as it is now
+     * The address of the compute the proxy asked for, of the target's branch; fails with
+     * {@link ComputeUnavailableException} carrying the reason, or with {@link PointInTimeOutOfRangeException} when
+     * the branch's history does not hold the point in time.
      */
-    public Uni<ComputeAddress> ensure(Target target, ComputeKind kind, Optional<PointInTime> pointInTime) {
+    public Uni<ComputeAddress> ensure(Target target, ConnectTargetRequest asked) {
         EnsureComputeRequest.Builder request = EnsureComputeRequest.newBuilder()
             .setAccountId(target.accountId())
             .setClusterId(target.clusterId())
             .setBranchId(target.branchId())
-            .setKind(kind);
-        pointInTime.ifPresent(request::setPointInTime);
+            .setKind(asked.getKind())
+            .setOneOff(asked.getOneOff())
+            .setSessionId(asked.getSessionId());
+        if (asked.hasPointInTime()) {
+            request.setPointInTime(asked.getPointInTime());
+        }
         return compute.withDeadlineAfter(config.computeTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .ensureCompute(request.build())
             .onFailure().transform(failure -> toDomainFailure(target, failure));

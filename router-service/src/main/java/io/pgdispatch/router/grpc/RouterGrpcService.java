@@ -16,7 +16,6 @@ import io.pgdispatch.router.store.ClusterStore;
 import io.pgdispatch.router.store.EndpointStore;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
-import java.util.Optional;
 
 /** The proxy's view of router: where a connection's target is, and the compute that serves it. */
 @GrpcService
@@ -58,8 +57,7 @@ public class RouterGrpcService implements RouterService {
     @Override
     public Uni<ComputeAddress> connectTarget(ConnectTargetRequest request) {
         return clusters.findTarget(request.getAccountId(), request.getClusterId(), request.getBranchId())
-            .chain(target -> compute.ensure(target, request.getKind(),
-                request.hasPointInTime() ? Optional.of(request.getPointInTime()) : Optional.empty()))
+            .chain(target -> compute.ensure(target, request))
             .onFailure().transform(GrpcStatuses::toStatus);
     }
 

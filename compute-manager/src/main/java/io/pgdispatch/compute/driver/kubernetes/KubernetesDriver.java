@@ -95,6 +95,12 @@ public final class KubernetesDriver implements ComputeDriver {
         return where(name);
     }
 
+    /** A one-off replica streams from the primary's Cluster; everything else recovers from the object store. */
+    @Override
+    public boolean needsRunningPrimary(ComputeSpec spec) {
+        return spec.kind() == ComputeSpec.Kind.ONE_OFF_REPLICA;
+    }
+
     /** A compute's storage is its Cluster's volumes, so it exists while its Cluster does. */
     @Override
     public boolean hasStorage(ComputeSpec spec) {

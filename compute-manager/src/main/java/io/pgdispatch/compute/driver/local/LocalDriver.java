@@ -70,6 +70,19 @@ public final class LocalDriver implements ComputeDriver {
         return folder.data().toString();
     }
 
+    /**
+     * A point in time needs the primary's newest WAL in the archive, a one-off replica streams from it at once, and
+     * a shared replica of a branch whose primary never ran needs its first base backup.
+     */
+    @Override
+    public boolean needsRunningPrimary(ComputeSpec spec) {
+        return switch (spec.kind()) {
+            case PRIMARY -> false;
+            case POINT_IN_TIME, ONE_OFF_REPLICA -> true;
+            case REPLICA -> historyOf(spec).baseBackups().isEmpty();
+        };
+    }
+
     @Override
     public boolean hasStorage(ComputeSpec spec) {
         return folderOf(spec).isInitialized();
