@@ -14,6 +14,7 @@ import io.pgdispatch.contract.compute.v1.ComputeService;
 import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
 import io.pgdispatch.contract.compute.v1.CreateBranchResponse;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
+import io.pgdispatch.contract.target.PointInTime;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
@@ -35,7 +36,8 @@ public class ComputeGrpcService implements ComputeService {
 
     /**
      * COMPUTE_KIND_UNSPECIFIED, proto3's default, means the primary; with a point in time, the branch's shared
-     * compute at that point. READ_REPLICA is the branch's shared replica, or with one_off the session's own.
+     * compute at that point; with one_off, a writable copy of the branch for the session, at the point or at the
+     * head. READ_REPLICA is the branch's shared replica, or with one_off the session's own.
      */
     @Override
     public Uni<ComputeAddress> ensureCompute(EnsureComputeRequest request) {
@@ -84,8 +86,12 @@ public class ComputeGrpcService implements ComputeService {
                 ? store.findOrCreateOneOffReplica(account, cluster, branch, request.getSessionId())
                 : store.findOrCreateReplica(account, cluster, branch);
         }
-        return request.hasPointInTime()
-            ? store.findOrCreateAt(account, cluster, branch, RequestProblems.pointInTime(request.getPointInTime()))
+        Optional<PointInTime> point = request.hasPointInTime()
+            ? Optional.of(RequestProblems.pointInTime(request.getPointInTime())) : Optional.empty();
+        if (request.getOneOff()) {
+            return store.findOrCreateOneOffBranch(account, cluster, branch, point, request.getSessionId());
+        }
+        return point.isPresent() ? store.findOrCreateAt(account, cluster, branch, point.get())
             : store.findOrCreatePrimary(account, cluster, branch);
     }
 

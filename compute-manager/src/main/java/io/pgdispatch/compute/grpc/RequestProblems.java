@@ -33,9 +33,6 @@ final class RequestProblems {
             return Optional.of("point_in_time: a compute at a point in time is read-only already, so it needs no"
                 + " read replica: leave out read_replica");
         }
-        if (request.getOneOff() && !replica) {
-            return Optional.of("one_off: only read replicas can be one-off so far");
-        }
         if (request.getOneOff() && request.getSessionId().isBlank()) {
             return Optional.of("session_id is required for a one-off compute");
         }

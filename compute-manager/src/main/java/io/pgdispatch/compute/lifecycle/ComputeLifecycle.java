@@ -133,7 +133,7 @@ public class ComputeLifecycle {
             ComputeEndpoint endpoint = driver.start(spec);
             // Replicas and points in time are in recovery, where nothing can be written: they take their roles from
             // the branch's WAL.
-            if (compute.isPrimary()) {
+            if (spec.kind().isWritable()) {
                 driver.applyRoles(spec, await(roles.rolesOf(compute.accountId())));
             }
             await(store.markRunning(compute.id(), endpoint, dataDir));

@@ -31,6 +31,6 @@ public record ComputeRecord(
 
     /** Whether the compute belongs to one session and is removed when that session ends. */
     public boolean isOneOff() {
-        return kind == ComputeSpec.Kind.ONE_OFF_REPLICA;
+        return kind.isOneOff();
     }
 }

@@ -48,6 +48,13 @@ public class ComputeStore {
         return findOrCreate(accountId, clusterId, branchId, ComputeSpec.Kind.ONE_OFF_REPLICA, "", sessionId);
     }
 
+    /** The writable copy of a branch for one proxy session, at a point in time or at the head; see above. */
+    public Uni<ComputeRecord> findOrCreateOneOffBranch(String accountId, String clusterId, String branchId,
+            Optional<PointInTime> point, String sessionId) {
+        return findOrCreate(accountId, clusterId, branchId, ComputeSpec.Kind.ONE_OFF_BRANCH,
+            point.map(PointInTime::text).orElse(""), sessionId);
+    }
+
     private Uni<ComputeRecord> findOrCreate(String accountId, String clusterId, String branchId,
             ComputeSpec.Kind kind, String point, String sessionId) {
         return pool.preparedQuery("INSERT INTO compute.computes"
@@ -79,7 +86,8 @@ public class ComputeStore {
     }
 
     public Uni<List<ComputeRecord>> listOneOff() {
-        return pool.query("SELECT " + COLUMNS + " FROM compute.computes WHERE kind = 'ONE_OFF_REPLICA'").execute()
+        return pool.query("SELECT " + COLUMNS + " FROM compute.computes"
+                + " WHERE kind IN ('ONE_OFF_REPLICA', 'ONE_OFF_BRANCH')").execute()
             .map(ComputeStore::toRecords);
     }
 

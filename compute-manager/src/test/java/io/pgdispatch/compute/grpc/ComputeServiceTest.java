@@ -249,14 +249,13 @@ class ComputeServiceTest {
     }
 
     @Test
-    void aReplicaAtAPointInTimeAndAOneOffPrimaryAreRefused() {
+    void aReplicaAtAPointInTimeAndAOneOffWithoutSessionAreRefused() {
         EnsureComputeRequest atPoint = primary(newCluster()).toBuilder().setKind(ComputeKind.READ_REPLICA)
             .setPointInTime(PointInTime.newBuilder().setLsn("0/1")).build();
-        EnsureComputeRequest oneOffPrimary = primary(newCluster()).toBuilder().setOneOff(true).setSessionId("s")
-            .build();
-        EnsureComputeRequest withoutSession = oneOffReplica(newCluster(), "");
+        EnsureComputeRequest copyWithoutSession = primary(newCluster()).toBuilder().setOneOff(true).build();
+        EnsureComputeRequest replicaWithoutSession = oneOffReplica(newCluster(), "");
 
-        for (EnsureComputeRequest request : List.of(atPoint, oneOffPrimary, withoutSession)) {
+        for (EnsureComputeRequest request : List.of(atPoint, copyWithoutSession, replicaWithoutSession)) {
             StatusRuntimeException failure = assertThrows(StatusRuntimeException.class,
                 () -> computes.ensureCompute(request));
             assertEquals(Status.Code.INVALID_ARGUMENT, failure.getStatus().getCode());

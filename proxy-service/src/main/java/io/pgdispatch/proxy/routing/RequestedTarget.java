@@ -13,16 +13,17 @@ import java.util.Optional;
  * different targets are an error, never a guess that could connect a client to the wrong database. An endpoint
  * fixes its cluster and branch, so naming a cluster or branch beside it is an error too.
  *
- * A point in time ({@code timestamp} or {@code lsn}) or a read replica is chosen in options beside a cluster; an
- * endpoint fixes its own. A point in time is read-only already, so it takes no read replica.
+ * A point in time ({@code timestamp} or {@code lsn}), a read replica or a one-off copy is chosen in options beside a
+ * cluster; an endpoint fixes its own. A point in time is read-only already, so it takes no read replica.
  *
  * @param branchName the branch chosen in options; empty for the cluster's {@code main} or for an endpoint
  * @param pointInTime the moment chosen in options; empty for the branch as it is now, or for an endpoint
  * @param readReplica the replica chosen in options; {@link ReadReplica#NONE} for the primary, or for an endpoint
+ * @param oneOff whether options ask for a writable copy of the branch for this session alone
  * @param source where the target was named, which decides the access rules that apply
  */
 public record RequestedTarget(Kind kind, String id, Optional<String> branchName, Optional<PointInTime> pointInTime,
-    ReadReplica readReplica, Source source) {
+    ReadReplica readReplica, boolean oneOff, Source source) {
 
     /** Where a connection named its target. */
     public enum Source {
@@ -46,7 +47,7 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
     public static Optional<RequestedTarget> select(Optional<String> dedicatedEndpoint, Optional<TargetHost> host,
             RoutingItems options) {
         Optional<RequestedTarget> named = dedicatedEndpoint.map(endpoint -> new RequestedTarget(Kind.ENDPOINT,
-            endpoint, Optional.empty(), Optional.empty(), ReadReplica.NONE, Source.DEDICATED_ADDRESS));
+            endpoint, Optional.empty(), Optional.empty(), ReadReplica.NONE, false, Source.DEDICATED_ADDRESS));
         if (host.isPresent()) {
             named = Optional.of(agree(named, host.get().kind(), host.get().id(), Source.HOST_NAME));
         }
@@ -65,12 +66,12 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
                 throw fixedByEndpoint(cluster, Source.OPTIONS, "branch \"" + branch + "\"");
             }
             named = Optional.of(new RequestedTarget(Kind.CLUSTER, cluster.id, Optional.of(branch), Optional.empty(),
-                ReadReplica.NONE, Source.OPTIONS));
+                ReadReplica.NONE, false, Source.OPTIONS));
         }
         Optional<PointInTime> point = options.timestamp().map(PointInTime::at)
             .or(() -> options.lsn().map(PointInTime::at));
-        if (point.isPresent() || options.readReplica() != ReadReplica.NONE) {
-            named = Optional.of(choosingCompute(named, point, options.readReplica()));
+        if (point.isPresent() || options.readReplica() != ReadReplica.NONE || options.oneOff()) {
+            named = Optional.of(choosingCompute(named, point, options.readReplica(), options.oneOff()));
         }
         return named;
     }
@@ -78,12 +79,12 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
     /** An endpoint named in the password, for clients that can send neither a server name nor options. */
     public static RequestedTarget fromPassword(String endpointId) {
         return new RequestedTarget(Kind.ENDPOINT, endpointId, Optional.empty(), Optional.empty(), ReadReplica.NONE,
-            Source.PASSWORD);
+            false, Source.PASSWORD);
     }
 
     /**
-     * Whether options chose the cluster, its branch, its point in time or its replica: what a cluster can forbid,
-     * keeping only its endpoints.
+     * Whether options chose the cluster, its branch, its point in time, its replica or a one-off copy: what a cluster
+     * can forbid, keeping only its endpoints.
      */
     public boolean clusterChosenInOptions() {
         return kind == Kind.CLUSTER && source == Source.OPTIONS;
@@ -92,7 +93,7 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
     /** The target named by a later source, which must be the one an earlier source named, if any. */
     private static RequestedTarget agree(Optional<RequestedTarget> earlier, Kind kind, String id, Source source) {
         if (earlier.isEmpty()) {
-            return new RequestedTarget(kind, id, Optional.empty(), Optional.empty(), ReadReplica.NONE, source);
+            return new RequestedTarget(kind, id, Optional.empty(), Optional.empty(), ReadReplica.NONE, false, source);
         }
         RequestedTarget first = earlier.get();
         if (first.kind == kind && first.id.equals(id)) {
@@ -106,11 +107,11 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
             + kind.noun() + " \"" + id + "\": name one target, or the same one in both places");
     }
 
-    /** The cluster (and branch) named so far, at the point in time or on the replica that options name. */
+    /** The cluster (and branch) named so far, with the point in time, replica or one-off copy that options name. */
     private static RequestedTarget choosingCompute(Optional<RequestedTarget> named, Optional<PointInTime> point,
-            ReadReplica readReplica) {
-        String item = point.map(RequestedTarget::describe).orElse(readReplica == ReadReplica.ONE_OFF
-            ? "read-replica:new" : "read-replica");
+            ReadReplica readReplica, boolean oneOff) {
+        String item = point.map(RequestedTarget::describe).orElse(oneOff ? "one-off"
+            : readReplica == ReadReplica.ONE_OFF ? "read-replica:new" : "read-replica");
         if (point.isPresent() && readReplica != ReadReplica.NONE) {
             throw new ProtocolException(SqlState.INVALID_PARAMETER_VALUE, "options name both " + item + " and a"
                 + " read replica, but a point in time is read-only already: leave out read-replica");
@@ -121,7 +122,8 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
         if (cluster.kind == Kind.ENDPOINT) {
             throw fixedByEndpoint(cluster, Source.OPTIONS, item);
         }
-        return new RequestedTarget(Kind.CLUSTER, cluster.id, cluster.branchName, point, readReplica, Source.OPTIONS);
+        return new RequestedTarget(Kind.CLUSTER, cluster.id, cluster.branchName, point, readReplica, oneOff,
+            Source.OPTIONS);
     }
 
     private static String describe(PointInTime point) {
@@ -143,6 +145,7 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
     public String toString() {
         return kind.noun() + " \"" + id + "\"" + branchName.map(branch -> " branch \"" + branch + "\"").orElse("")
             + pointInTime.map(point -> " at " + point.text()).orElse("")
-            + (readReplica == ReadReplica.NONE ? "" : " on " + readReplica.description());
+            + (readReplica == ReadReplica.NONE ? "" : " on " + readReplica.description())
+            + (oneOff ? " as a one-off copy" : "");
     }
 }

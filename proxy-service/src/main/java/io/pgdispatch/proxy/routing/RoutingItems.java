@@ -25,14 +25,15 @@ import java.util.regex.Pattern;
  * an offset or {@code Z}, for example {@code 2026-01-02T03:04:05.123+02:00}) or a bare date
  * {@code 2026-01-02}, which means the start of that day in UTC, {@code 2026-01-02T00:00:00Z}. A malformed
  * timestamp is refused with 22007 and a malformed LSN with 22P02, as PostgreSQL refuses such literals; every
- * other malformed item with 22023.
+ * other malformed item with 22023. The bare {@code one-off} asks for a writable copy of the branch (at the point
+ * in time, if one is named) for this session alone, discarded when it ends.
  */
 public record RoutingItems(Optional<String> cluster, Optional<String> branch, Optional<String> endpoint,
-    Optional<Instant> timestamp, Optional<Lsn> lsn, ReadReplica readReplica) {
+    Optional<Instant> timestamp, Optional<Lsn> lsn, ReadReplica readReplica, boolean oneOff) {
 
     /** No routing item at all. */
     public static final RoutingItems NONE = new RoutingItems(Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), ReadReplica.NONE);
+        Optional.empty(), Optional.empty(), ReadReplica.NONE, false);
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DATE_TIME = Pattern.compile(
@@ -47,6 +48,7 @@ public record RoutingItems(Optional<String> cluster, Optional<String> branch, Op
         private Optional<Instant> timestamp = Optional.empty();
         private Optional<Lsn> lsn = Optional.empty();
         private Optional<ReadReplica> readReplica = Optional.empty();
+        private boolean oneOff;
         private final Map<String, String> firstItems = new HashMap<>();
 
         /** Adds one decoded item, {@code item} as the client wrote it; {@code value} is null for a bare key. */
@@ -59,9 +61,10 @@ public record RoutingItems(Optional<String> cluster, Optional<String> branch, Op
                 case "timestamp" -> timestamp = once(key, item, timestamp, timestamp(value));
                 case "lsn" -> lsn = once(key, item, lsn, lsn(value));
                 case "read-replica" -> readReplica = once(key, item, readReplica, readReplica(value));
+                case "one-off" -> oneOff = bare(key, value);
                 default -> throw invalid("unknown routing option \"" + key + "\" in the options parameter: the"
-                    + " routing options are cluster, branch, endpoint, timestamp, lsn and read-replica, and a"
-                    + " PostgreSQL switch starts with - and is separated from them by a space");
+                    + " routing options are cluster, branch, endpoint, timestamp, lsn, read-replica and one-off, and"
+                    + " a PostgreSQL switch starts with - and is separated from them by a space");
             }
         }
 
@@ -70,7 +73,12 @@ public record RoutingItems(Optional<String> cluster, Optional<String> branch, Op
                 throw invalid("the options parameter names both \"" + firstItems.get("timestamp") + "\" and \""
                     + firstItems.get("lsn") + "\": name the point in time by one of them");
             }
-            return new RoutingItems(cluster, branch, endpoint, timestamp, lsn, readReplica.orElse(ReadReplica.NONE));
+            if (oneOff && readReplica.isPresent()) {
+                throw invalid("the options parameter names both one-off, a writable copy, and \""
+                    + firstItems.get("read-replica") + "\": write read-replica:new for a read replica of your own");
+            }
+            return new RoutingItems(cluster, branch, endpoint, timestamp, lsn, readReplica.orElse(ReadReplica.NONE),
+                oneOff);
         }
 
         /** The value, unless an earlier item gave the same key a different one; the same one again is harmless. */
@@ -82,6 +90,13 @@ public record RoutingItems(Optional<String> cluster, Optional<String> branch, Op
             }
             return Optional.of(value);
         }
+    }
+
+    private static boolean bare(String key, String value) {
+        if (value != null) {
+            throw invalid("routing option " + key + " takes no value, not \"" + value + "\": write it alone, " + key);
+        }
+        return true;
     }
 
     private static String name(String what, String key, String value, String placeholder) {

@@ -14,22 +14,23 @@ import java.util.Optional;
  * @param pointInTime the endpoint's point in time, or the one the connection chose; empty for the branch as it is
  * @param readReplica the endpoint's replica, or the one the connection chose; {@link ReadReplica#NONE} for the
  *     primary
+ * @param oneOff whether the connection chose a writable copy of the branch for itself alone
  * @param optionsRoutingAllowed whether the cluster lets connections choose it (or its branch) in options
  */
 public record Target(String accountId, String clusterId, String branchId, String branchName,
-    Optional<PointInTime> pointInTime, ReadReplica readReplica, Optional<String> endpointId, AccessPolicy access,
-    boolean optionsRoutingAllowed) {
+    Optional<PointInTime> pointInTime, ReadReplica readReplica, boolean oneOff, Optional<String> endpointId,
+    AccessPolicy access, boolean optionsRoutingAllowed) {
 
     /**
-     * This target with the point in time or replica the connection chose in options, if it chose one; options never
-     * choose them beside an endpoint, which fixes its own.
+     * This target with the point in time, replica or one-off copy the connection chose in options, if it chose one;
+     * options never choose them beside an endpoint, which fixes its own.
      */
     public Target as(RequestedTarget requested) {
-        if (requested.pointInTime().isEmpty() && requested.readReplica() == ReadReplica.NONE) {
+        if (requested.pointInTime().isEmpty() && requested.readReplica() == ReadReplica.NONE && !requested.oneOff()) {
             return this;
         }
         return new Target(accountId, clusterId, branchId, branchName, requested.pointInTime(),
-            requested.readReplica(), endpointId, access, optionsRoutingAllowed);
+            requested.readReplica(), requested.oneOff(), endpointId, access, optionsRoutingAllowed);
     }
 
     /** Refuses the connection unless the target admits it, as it was named and from where it comes. */
@@ -50,6 +51,6 @@ public record Target(String accountId, String clusterId, String branchId, String
             case ONE_OFF -> "/replica:new";
         };
         return endpointId.map(id -> id + "=").orElse("") + clusterId + "/" + branchName
-            + pointInTime.map(point -> "@" + point.text()).orElse("") + replica;
+            + pointInTime.map(point -> "@" + point.text()).orElse("") + replica + (oneOff ? "/one-off" : "");
     }
 }

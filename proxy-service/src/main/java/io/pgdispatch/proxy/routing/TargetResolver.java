@@ -80,7 +80,7 @@ public class TargetResolver {
 
     /**
      * The address of the compute serving the target, its primary, its compute at the point in time or its replica,
-     * started first when needed; 57P03 after the compute timeout. A one-off replica belongs to the session.
+     * started first when needed; 57P03 after the compute timeout. A one-off replica or copy belongs to the session.
      */
     public Uni<ComputeAddress> connect(Target target, String sessionId) {
         ConnectTargetRequest.Builder request = ConnectTargetRequest.newBuilder()
@@ -88,7 +88,7 @@ public class TargetResolver {
             .setClusterId(target.clusterId())
             .setBranchId(target.branchId())
             .setKind(target.readReplica() == ReadReplica.NONE ? ComputeKind.PRIMARY : ComputeKind.READ_REPLICA)
-            .setOneOff(target.readReplica() == ReadReplica.ONE_OFF)
+            .setOneOff(target.readReplica() == ReadReplica.ONE_OFF || target.oneOff())
             .setSessionId(sessionId);
         target.pointInTime().ifPresent(point -> request.setPointInTime(toProto(point)));
         return router.connectTarget(request.build())
@@ -103,7 +103,7 @@ public class TargetResolver {
         Optional<PointInTime> point = found.hasPointInTime() ? Optional.of(fromProto(found.getPointInTime()))
             : Optional.empty();
         return new Target(found.getAccountId(), found.getClusterId(), found.getBranchId(), found.getBranchName(),
-            point, found.getReadReplica() ? ReadReplica.SHARED : ReadReplica.NONE, endpoint,
+            point, found.getReadReplica() ? ReadReplica.SHARED : ReadReplica.NONE, false, endpoint,
             endpoint.isPresent() ? AccessPolicy.of(found.getAccess()) : AccessPolicy.OPEN,
             found.getOptionsRoutingAllowed());
     }

@@ -34,6 +34,7 @@ class RequestedTargetTest {
         "- | - | cluster:cb,timestamp:2026-01-02T03:04:05.5+01:00 | cluster \"cb\" at time:2026-01-02T02:04:05.500Z"
             + " | OPTIONS",
         "- | ca.db.localtest.me | read-replica | cluster \"ca\" on its shared read replica | OPTIONS",
+        "- | ca.db.localtest.me | one-off | cluster \"ca\" as a one-off copy | OPTIONS",
         "- | ca.db.localtest.me | branch:dev read-replica:new | cluster \"ca\" branch \"dev\" on a read replica of its"
             + " own | OPTIONS",
     })
@@ -82,6 +83,7 @@ class RequestedTargetTest {
         "-    | ep-1.endpoint.localtest.me | read-replica      | 22023 | options name read-replica but the connection"
             + " is for endpoint \"ep-1\"",
         "-    | -                          | read-replica:new  | 3D000 | options name read-replica:new but no cluster",
+        "-    | ep-1.endpoint.localtest.me | one-off           | 22023 | options name one-off but the connection",
         "-    | ca.db.localtest.me | read-replica,lsn:0/1 | 22023 | options name both lsn 0/1 and a read replica, but a"
             + " point in time is read-only already",
     })

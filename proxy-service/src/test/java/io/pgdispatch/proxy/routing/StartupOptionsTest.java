@@ -46,6 +46,8 @@ class StartupOptionsTest {
         "timestamp:2026-01-02,timestamp:2026-01-02T00:00:00Z | timestamp=2026-01-02T00:00:00Z",
         "read-replica read-replica                          | readReplica=SHARED",
         "cluster:abc,branch:dev,lsn:0/1,read-replica:new    | cluster=abc branch=dev lsn=0/1 readReplica=ONE_OFF",
+        "one-off                                            | one-off",
+        "cluster:abc one-off timestamp:2026-01-02           | cluster=abc timestamp=2026-01-02T00:00:00Z one-off",
         "''                                                 | none",
         "'   '                                              | none",
     })
@@ -133,6 +135,9 @@ class StartupOptionsTest {
         "cluster:%FF                      | \"cluster:%FF\" in the options parameter is not valid percent-encoding",
         "read-replica:old                 | read-replica does not take the value \"old\": write read-replica for",
         "read-replica:NEW                 | read-replica does not take the value \"NEW\"",
+        "one-off:yes                      | routing option one-off takes no value, not \"yes\"",
+        "one-off read-replica             | names both one-off, a writable copy, and \"read-replica\": write"
+            + " read-replica:new",
         "read-replica:                    | read-replica does not take the value \"\"",
         "cluster:abc,cluster:xyz          | cluster is given twice with different values, \"cluster:abc\" and"
             + " \"cluster:xyz\": keep one",
@@ -177,6 +182,9 @@ class StartupOptionsTest {
         routing.lsn().ifPresent(lsn -> parts.add("lsn=" + lsn));
         if (routing.readReplica() != ReadReplica.NONE) {
             parts.add("readReplica=" + routing.readReplica());
+        }
+        if (routing.oneOff()) {
+            parts.add("one-off");
         }
         return parts.isEmpty() ? "none" : String.join(" ", parts);
     }

@@ -37,7 +37,7 @@ final class ComputeLabels {
     static String clusterName(ComputeSpec spec) {
         return switch (spec.kind()) {
             case PRIMARY, REPLICA -> branchClusterName(spec);
-            case ONE_OFF_REPLICA, POINT_IN_TIME -> "pgd-" + hash(spec.computeId());
+            case ONE_OFF_REPLICA, POINT_IN_TIME, ONE_OFF_BRANCH -> "pgd-" + hash(spec.computeId());
         };
     }
 

@@ -83,6 +83,8 @@ public final class KubernetesDriver implements ComputeDriver {
         GenericKubernetesResource cluster = switch (spec.kind()) {
             case PRIMARY, REPLICA -> manifests.newBranch(spec);
             case POINT_IN_TIME -> manifests.pointInTime(spec);
+            case ONE_OFF_BRANCH -> throw new ComputeDriverException("one-off branches are not available on the"
+                + " kubernetes driver yet: connect to the branch, or make a branch of your own through the API");
             case ONE_OFF_REPLICA -> {
                 requirePrimaryRunning(spec);
                 yield manifests.oneOffReplica(spec);
@@ -194,7 +196,7 @@ public final class KubernetesDriver implements ComputeDriver {
                 awaitStatus(name, "remove its replica", status -> status.instances() <= 1, ClusterStatus::failure);
                 LOG.infof("Compute %s: replica of Cluster %s removed", spec.computeId(), where(name));
             }
-            case ONE_OFF_REPLICA -> {
+            case ONE_OFF_REPLICA, ONE_OFF_BRANCH -> {
                 clusters().withName(name).delete();
                 await(name, "be deleted", List::isEmpty);
                 LOG.infof("Compute %s: Cluster %s deleted", spec.computeId(), where(name));

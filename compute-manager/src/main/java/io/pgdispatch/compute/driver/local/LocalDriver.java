@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
  * <p>A branch's primary archives every finished WAL segment and takes a base backup when it first starts. A
  * point-in-time compute is recovered from the latest backup before its point and the archive, and stays paused in
  * recovery at that point ({@link PointInTimeRecovery}): PostgreSQL itself refuses writes there. A read replica,
- * shared or one-off, is a hot standby that follows the branch ({@link Replicas}). Point-in-time and one-off computes
- * are removed when they stop; a point in time is recovered again on next use.
+ * shared or one-off, is a hot standby that follows the branch ({@link Replicas}). A one-off branch is recovered like a
+ * point in time, then promoted and writable. Point-in-time and one-off computes are removed when they stop; a point in
+ * time is recovered again on next use.
  */
 public final class LocalDriver implements ComputeDriver {
 
@@ -60,7 +61,8 @@ public final class LocalDriver implements ComputeDriver {
             } else if (!folder.isInitialized()) {
                 switch (spec.kind()) {
                     case PRIMARY -> initialize(spec, folder);
-                    case POINT_IN_TIME -> pointInTime.restore(spec, folder, historyOf(spec), primaryOf(spec));
+                    case POINT_IN_TIME, ONE_OFF_BRANCH ->
+                        pointInTime.restore(spec, folder, historyOf(spec), primaryOf(spec));
                     case REPLICA, ONE_OFF_REPLICA -> replicas.restore(spec, folder, historyOf(spec));
                 }
             }
@@ -78,7 +80,7 @@ public final class LocalDriver implements ComputeDriver {
     public boolean needsRunningPrimary(ComputeSpec spec) {
         return switch (spec.kind()) {
             case PRIMARY -> false;
-            case POINT_IN_TIME, ONE_OFF_REPLICA -> true;
+            case POINT_IN_TIME, ONE_OFF_REPLICA, ONE_OFF_BRANCH -> true;
             case REPLICA -> historyOf(spec).baseBackups().isEmpty();
         };
     }
@@ -147,7 +149,7 @@ public final class LocalDriver implements ComputeDriver {
                 + "\nServer log:\n" + folder.logTail());
         }
         Superuser superuser = new Superuser(binaries, folder, port);
-        if (spec.kind() == ComputeSpec.Kind.POINT_IN_TIME) {
+        if (spec.kind() == ComputeSpec.Kind.POINT_IN_TIME || spec.kind() == ComputeSpec.Kind.ONE_OFF_BRANCH) {
             pointInTime.awaitTarget(spec, folder, superuser);
         } else if (spec.kind() == ComputeSpec.Kind.PRIMARY) {
             if (historyOf(spec).baseBackups().isEmpty()) {
@@ -186,7 +188,7 @@ public final class LocalDriver implements ComputeDriver {
                 .orFail("pg_ctl stop");
             LOG.infof("Compute %s: PostgreSQL stopped", spec.computeId());
         }
-        if (spec.kind() == ComputeSpec.Kind.POINT_IN_TIME || spec.kind() == ComputeSpec.Kind.ONE_OFF_REPLICA) {
+        if (spec.kind() == ComputeSpec.Kind.POINT_IN_TIME || spec.kind().isOneOff()) {
             try {
                 folder.delete();
             } catch (IOException e) {

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes and starts a read-only compute of a branch as it was at a point in time: a standby restored from the
- * branch's latest base backup before the point, which replays the archive up to the point and pauses there
- * (PostgreSQL docs, 20.5.6 "Recovery Target", {@code recovery_target_action = 'pause'}). It stays in recovery, so
- * PostgreSQL itself refuses every write with 25006, whatever a session sets.
+ * Makes and starts a compute of a branch as it was at a point in time, restored from the branch's latest base backup
+ * before the point, which replays the archive up to the point (PostgreSQL docs, 20.5.6 "Recovery Target"). A
+ * point-in-time compute is a standby that pauses there ({@code recovery_target_action = 'pause'}): it stays in
+ * recovery, so PostgreSQL itself refuses every write with 25006, whatever a session sets. A one-off branch is a
+ * targeted recovery that is promoted there ({@code 'promote'}) to a new timeline, and is writable from then on; without
+ * a point it recovers to the primary's position when it is made, its head.
  *
  * <p>Recovery to a time stops before the first commit after it, and recovery to a position before the first
  * record at or after it; either needs that record in the archive, or the standby would wait for more WAL forever.
@@ -47,7 +49,9 @@ final class PointInTimeRecovery {
     /** Checks the point, seals the archive past it and restores the base backup with the recovery settings. */
     void restore(ComputeSpec spec, ComputeFolder folder, BranchHistory history, Superuser primary)
             throws IOException {
-        PointInTime point = spec.pointInTime().orElseThrow();
+        boolean writable = spec.kind().isWritable();
+        PointInTime point = spec.pointInTime()
+            .orElseGet(() -> PointInTime.at(Lsn.parse(primary.query("SELECT pg_current_wal_lsn()"))));
         checkReachable(spec, point, history, primary);
         sealArchive(history, primary);
         BaseBackup backup = history.latestServing(point).orElseThrow();
@@ -55,8 +59,9 @@ final class PointInTimeRecovery {
         folder.discardCopy();
         try {
             user.run("cp", "-a", backup.data().toString(), folder.copy().toString()).orFail("copying the base backup");
-            user.run("touch", folder.copy().resolve("standby.signal").toString()).orFail("writing standby.signal");
-            folder.configure(folder.copy(), recoverySettings(point, history));
+            String signal = writable ? "recovery.signal" : "standby.signal";
+            user.run("touch", folder.copy().resolve(signal).toString()).orFail("writing " + signal);
+            folder.configure(folder.copy(), recoverySettings(point, history, writable));
             folder.adoptCopy();
         } catch (IOException | RuntimeException e) {
             folder.discardCopy();
@@ -64,10 +69,15 @@ final class PointInTimeRecovery {
         }
     }
 
-    /** Waits until recovery has paused at the point, the moment the compute shows exactly that state. */
+    /**
+     * Waits until recovery has paused at the point, or for a one-off branch until it has been promoted there: the
+     * moment the compute shows exactly that state.
+     */
     void awaitTarget(ComputeSpec spec, ComputeFolder folder, Superuser compute) {
+        String reached = spec.kind().isWritable() ? "SELECT NOT pg_is_in_recovery()"
+            : "SELECT pg_get_wal_replay_pause_state() = 'paused'";
         long deadline = System.nanoTime() + TARGET_TIMEOUT.toNanos();
-        while (!"paused".equals(compute.query("SELECT pg_get_wal_replay_pause_state()"))) {
+        while (!"t".equals(compute.query(reached))) {
             if (System.nanoTime() - deadline > 0) {
                 throw new ComputeDriverException("compute " + spec.computeId() + " did not reach its point in time"
                     + " within " + TARGET_TIMEOUT.toSeconds() + " s\nServer log:\n" + folder.logTail());
@@ -124,13 +134,14 @@ final class PointInTimeRecovery {
     /**
      * A time target includes commits stamped exactly then ({@code recovery_target_inclusive} on, the default); a
      * position target excludes the record that starts there, so that what is seen is what was written before it.
+     * A one-off branch does not archive either: it is discarded with its session.
      */
-    private static List<String> recoverySettings(PointInTime point, BranchHistory history) {
+    private static List<String> recoverySettings(PointInTime point, BranchHistory history, boolean writable) {
         List<String> settings = new ArrayList<>(List.of(
             "archive_mode = off",
             "hot_standby = on",
             "restore_command = " + ComputeFolder.quoted(history.restoreCommand()),
-            "recovery_target_action = 'pause'"));
+            "recovery_target_action = " + (writable ? "'promote'" : "'pause'")));
         if (point instanceof PointInTime.Time time) {
             settings.add("recovery_target_time = " + ComputeFolder.quoted(TARGET_TIME.format(time.time())));
         } else {

@@ -101,6 +101,29 @@ class PointInTimeComputeTest {
     }
 
     @Test
+    void aOneOffBranchIsAWritableCopyAtItsPointOrAtTheHead() throws Exception {
+        onPrimary("CREATE TABLE drafts (id int); INSERT INTO drafts VALUES (1)");
+        Lsn afterFirst = Lsn.parse(onPrimary("SELECT pg_current_wal_lsn()"));
+        onPrimary("INSERT INTO drafts VALUES (2)");
+        ComputeSpec atHead = ComputeSpec.oneOffBranch("one-off-head", "cluster", "main", Optional.empty());
+        ComputeSpec atLsn = ComputeSpec.oneOffBranch("one-off-lsn", "cluster", "main",
+            Optional.of(PointInTime.at(afterFirst)));
+
+        ComputeEndpoint head = createAndStart(atHead);
+        ComputeEndpoint past = createAndStart(atLsn);
+        query(head, "INSERT INTO drafts VALUES (3)");
+        query(past, "INSERT INTO drafts VALUES (4)");
+        Path headData = Path.of(driver.ensureStorage(atHead));
+
+        assertEquals("1,2,3", query(head, "SELECT string_agg(id::text, ',' ORDER BY id) FROM drafts"));
+        assertEquals("1,4", query(past, "SELECT string_agg(id::text, ',' ORDER BY id) FROM drafts"));
+        assertEquals("1,2", onPrimary("SELECT string_agg(id::text, ',' ORDER BY id) FROM drafts"));
+        driver.stop(atHead);
+        driver.stop(atLsn);
+        assertFalse(Files.exists(headData), "a one-off branch is removed when it stops");
+    }
+
+    @Test
     void pointsTheHistoryCannotHoldAreRefusedBeforeAnythingIsMade() {
         Lsn current = Lsn.parse(onPrimary("SELECT pg_current_wal_lsn()"));
         List<ComputeSpec> unreachable = List.of(
