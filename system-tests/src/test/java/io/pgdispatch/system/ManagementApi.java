@@ -41,6 +41,14 @@ final class ManagementApi {
             JSON.createObjectNode().put("name", name).put("parent", parent).toString());
     }
 
+    /**
+     * Asks for a new branch with the given JSON body, such as one with a point in time, and answers the status and
+     * body as they came, so that a refusal can be looked at.
+     */
+    HttpResponse<String> requestBranch(Tenant tenant, String body) throws IOException, InterruptedException {
+        return send("POST", routerPort, "/v1/clusters/" + tenant.clusterId() + "/branches", tenant.apiKey(), body);
+    }
+
     /** A new endpoint of the tenant's cluster; {@code settings} is the JSON body, {@code {}} for the defaults. */
     JsonNode createEndpoint(Tenant tenant, String settings) throws IOException, InterruptedException {
         return post(routerPort, "/v1/clusters/" + tenant.clusterId() + "/endpoints", tenant.apiKey(), settings);

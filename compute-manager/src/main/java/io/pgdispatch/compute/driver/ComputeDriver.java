@@ -1,5 +1,6 @@
 package io.pgdispatch.compute.driver;
 
+import io.pgdispatch.contract.target.PointInTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,13 +31,15 @@ public interface ComputeDriver {
     boolean hasStorage(ComputeSpec spec);
 
     /**
-     * Creates a new branch's storage as a copy of the parent's data as it is now, taken from the running parent,
-     * which is not modified. The copy is a primary of its own: {@link #start} then starts it without creating
-     * storage. A failed copy leaves nothing behind, so the call can be repeated.
+     * Creates a new branch's storage as a copy of the parent's data as it is now, taken from the running parent, or
+     * as it was at a point in time; the parent is not modified. The copy is a primary of its own: {@link #start}
+     * then starts it without creating storage. A failed copy leaves nothing behind, so the call can be repeated.
      *
+     * @param point empty for the parent's head
      * @throws StorageExistsException when the branch has storage already
+     * @throws PointInTimeOutOfRangeException when the parent's history does not hold the point
      */
-    void createBranchStorage(ComputeSpec parent, ComputeSpec branch);
+    void createBranchStorage(ComputeSpec parent, ComputeSpec branch, Optional<PointInTime> point);
 
     /** Starts a compute whose storage exists and waits until it accepts connections. */
     ComputeEndpoint start(ComputeSpec spec);

@@ -67,10 +67,14 @@ public class ComputeGrpcService implements ComputeService {
         }
         String account = request.getAccountId();
         String cluster = request.getClusterId();
+        Optional<PointInTime> point = request.hasPointInTime()
+            ? Optional.of(RequestProblems.pointInTime(request.getPointInTime())) : Optional.empty();
         return store.findOrCreatePrimary(account, cluster, request.getParentBranchId())
             .chain(parent -> store.findOrCreatePrimary(account, cluster, request.getBranchId())
-                .chain(branch -> lifecycle.createBranch(parent, branch)))
+                .chain(branch -> lifecycle.createBranch(parent, branch, point)))
             .replaceWith(CreateBranchResponse.getDefaultInstance())
+            .onFailure(PointInTimeOutOfRangeException.class)
+            .transform(e -> Status.OUT_OF_RANGE.withDescription(e.getMessage()).asRuntimeException())
             .onFailure(StorageExistsException.class)
             .transform(e -> Status.ALREADY_EXISTS.withDescription(e.getMessage()).asRuntimeException())
             .onFailure(e -> e instanceof ComputeUnavailableException || e instanceof BranchCopyException)

@@ -56,7 +56,8 @@ final class RequestProblems {
         if (problem.isEmpty() && request.getBranchId().equals(request.getParentBranchId())) {
             return Optional.of("branch_id: must differ from parent_branch_id");
         }
-        return problem;
+        return problem.or(() -> request.hasPointInTime() ? pointInTimeProblem(request.getPointInTime())
+            : Optional.empty());
     }
 
     private static Optional<String> pointInTimeProblem(io.pgdispatch.contract.compute.v1.PointInTime point) {

@@ -11,6 +11,7 @@ import io.pgdispatch.compute.roles.RoleSource;
 import io.pgdispatch.compute.store.ComputeRecord;
 import io.pgdispatch.compute.store.ComputeState;
 import io.pgdispatch.compute.store.ComputeStore;
+import io.pgdispatch.contract.target.PointInTime;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,18 +70,19 @@ public class ComputeLifecycle {
     }
 
     /**
-     * Creates the branch's storage as a copy of its parent's head, starting the parent when needed. The copy counts
-     * as a session of the parent, so the parent is not suspended while it is read, and it takes its turn in the
-     * branch's queue, so it never overlaps a start of the branch. Fails with StorageExistsException,
-     * ComputeUnavailableException (the parent) or BranchCopyException.
+     * Creates the branch's storage as a copy of its parent's head or of the parent at a point in time, starting the
+     * parent when needed. The copy counts as a session of the parent, so the parent is not suspended while it is
+     * read, and it takes its turn in the branch's queue, so it never overlaps a start of the branch. Fails with
+     * StorageExistsException, PointInTimeOutOfRangeException, ComputeUnavailableException (the parent) or
+     * BranchCopyException.
      */
-    public Uni<Void> createBranch(ComputeRecord parent, ComputeRecord branch) {
+    public Uni<Void> createBranch(ComputeRecord parent, ComputeRecord branch, Optional<PointInTime> point) {
         String session = "branch-copy:" + branch.id();
         return Uni.createFrom().deferred(() -> {
             activity.opened(parent.id(), session);
             return ensure(parent)
                 .chain(() -> Uni.createFrom().completionStage(() -> queue.submit(branch.id(), () -> {
-                    copy(parent, branch);
+                    copy(parent, branch, point);
                     return null;
                 })))
                 .eventually(() -> activity.closed(parent.id(), session))
@@ -181,15 +183,15 @@ public class ComputeLifecycle {
         events.failed(compute, cause.getMessage());
     }
 
-    private void copy(ComputeRecord parent, ComputeRecord branch) {
+    private void copy(ComputeRecord parent, ComputeRecord branch, Optional<PointInTime> point) {
         try {
-            driver.createBranchStorage(parent.spec(), branch.spec());
+            driver.createBranchStorage(parent.spec(), branch.spec(), point);
         } catch (ComputeDriverException e) {
             LOG.errorf("Compute %s: copy from compute %s failed: %s", branch.id(), parent.id(), e.getMessage());
             throw new BranchCopyException(branch.branchId(), parent.branchId(), e);
         }
-        LOG.infof("Compute %s: branch %s of cluster %s copied from branch %s", branch.id(), branch.branchId(),
-            branch.clusterId(), parent.branchId());
+        LOG.infof("Compute %s: branch %s of cluster %s copied from branch %s%s", branch.id(), branch.branchId(),
+            branch.clusterId(), parent.branchId(), point.map(at -> " at " + at.text()).orElse(""));
     }
 
     private void suspendIdle(ComputeRecord compute) {

@@ -8,7 +8,9 @@ import io.pgdispatch.router.cluster.ClusterNotFoundException;
 import io.pgdispatch.router.cluster.InvalidBranchNameException;
 import io.pgdispatch.router.cluster.InvalidClusterNameException;
 import io.pgdispatch.router.cluster.InvalidClusterSettingsException;
+import io.pgdispatch.router.cluster.InvalidPointInTimeException;
 import io.pgdispatch.router.cluster.ParentBranchNotFoundException;
+import io.pgdispatch.router.compute.PointInTimeOutOfRangeException;
 import io.pgdispatch.router.endpoint.EndpointNotFoundException;
 import io.pgdispatch.router.endpoint.InvalidEndpointSettingsException;
 import io.pgdispatch.router.endpoint.ListenAddressInUseException;
@@ -47,6 +49,17 @@ public class ApiExceptionMappers {
     /** 400 rather than 404: the cluster in the path exists, it is the body that names a missing branch. */
     @ServerExceptionMapper
     public Response parentNotFound(ParentBranchNotFoundException failure) {
+        return error(Status.BAD_REQUEST, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidPointInTime(InvalidPointInTimeException failure) {
+        return error(Status.BAD_REQUEST, failure);
+    }
+
+    /** The body named a moment the parent's history does not hold: in the future or before it begins. */
+    @ServerExceptionMapper
+    public Response pointOutOfRange(PointInTimeOutOfRangeException failure) {
         return error(Status.BAD_REQUEST, failure);
     }
 

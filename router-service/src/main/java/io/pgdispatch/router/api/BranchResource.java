@@ -2,6 +2,7 @@ package io.pgdispatch.router.api;
 
 import io.pgdispatch.router.auth.ApiKeyAuthenticator;
 import io.pgdispatch.router.branch.BranchService;
+import io.pgdispatch.router.cluster.PointInTime;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,11 +38,12 @@ public class BranchResource {
 
     @POST
     @ResponseStatus(201)
-    @Operation(summary = "Create a branch as a copy of its parent's current data",
-        description = "Answers once compute-manager has copied the parent, which takes as long as a base backup.")
+    @Operation(summary = "Create a branch as a copy of its parent's current data, or of the parent at a point in time",
+        description = "Answers once compute-manager has copied the parent, which takes as long as a base backup, or"
+            + " has recovered it to the point in time.")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "The name is not a valid branch name, or the parent is not a"
-        + " branch of this cluster")
+    @APIResponse(responseCode = "400", description = "The name is not a valid branch name, the parent is not a"
+        + " branch of this cluster, or the point in time is malformed or outside the parent's history")
     @APIResponse(responseCode = "409", description = "The cluster already has a branch by this name")
     @APIResponse(responseCode = "503", description = "auth-service cannot be reached to check the API key, or"
         + " compute-manager could not copy the parent; no branch was kept")
@@ -50,8 +53,9 @@ public class BranchResource {
             CreateBranchRequest request) {
         return authenticator.accountOf(authorization)
             .chain(account -> request == null
-                ? branches.create(account, clusterId, null, null)
-                : branches.create(account, clusterId, request.name(), request.parent()))
+                ? branches.create(account, clusterId, null, null, PointInTime.NOW)
+                : branches.create(account, clusterId, request.name(), request.parent(),
+                    PointInTime.of(request.timestamp(), request.lsn(), Instant.now())))
             .map(BranchView::of);
     }
 

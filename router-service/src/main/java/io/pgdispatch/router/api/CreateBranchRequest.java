@@ -8,5 +8,12 @@ public record CreateBranchRequest(
         examples = "testing")
     String name,
     @Schema(description = "Name of the branch to copy; main when left out", examples = "main", nullable = true)
-    String parent) {
+    String parent,
+    @Schema(description = "Copy the parent as it was at this time: RFC 3339, or a bare date for 00:00 UTC that"
+        + " day; not in the future, and not together with lsn; the parent's head when left out",
+        examples = "2026-01-02T03:04:05Z", nullable = true)
+    String timestamp,
+    @Schema(description = "Copy the parent as it was at this WAL position, as PostgreSQL prints pg_lsn; not"
+        + " together with timestamp", examples = "0/16B3748", nullable = true)
+    String lsn) {
 }

@@ -4,7 +4,7 @@ import io.pgdispatch.router.cluster.Branch;
 import io.pgdispatch.router.endpoint.AccessRules;
 import io.pgdispatch.router.endpoint.EndpointSettings;
 import io.pgdispatch.router.endpoint.ListenAddress;
-import io.pgdispatch.router.endpoint.PointInTime;
+import io.pgdispatch.router.cluster.PointInTime;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

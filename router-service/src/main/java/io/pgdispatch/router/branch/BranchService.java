@@ -6,6 +6,7 @@ import io.pgdispatch.router.cluster.BranchName;
 import io.pgdispatch.router.cluster.BranchNotFoundException;
 import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.cluster.ParentBranchNotFoundException;
+import io.pgdispatch.router.cluster.PointInTime;
 import io.pgdispatch.router.cluster.Target;
 import io.pgdispatch.router.compute.ComputeClient;
 import io.pgdispatch.router.compute.ComputeUnavailableException;
@@ -17,10 +18,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Creates branches from their parent's head. The branch row is inserted first, so that the name is claimed before
- * any data is copied (a second request for the same name fails at once instead of copying too); compute-manager
- * then copies the parent's data. If the copy fails the row is deleted again, so that no branch without storage is
- * left behind.
+ * Creates branches from their parent's head or from the parent at a point in time. The branch row is inserted
+ * first, so that the name is claimed before any data is copied (a second request for the same name fails at once
+ * instead of copying too); compute-manager then copies the parent's data. If the copy fails the row is deleted again,
+ * so that no branch without storage is left behind.
  *
  * <p>Limitation: while compute-manager copies, the new branch is already listed and a connection can name it.
  *
@@ -44,16 +45,18 @@ public class BranchService {
     }
 
     /**
-     * Creates branch {@code name} in the account's cluster as a copy of {@code parentName} ({@code main} when null).
-     * Fails with InvalidBranchNameException, ClusterNotFoundException, ParentBranchNotFoundException,
-     * BranchExistsException or BranchCopyFailedException.
+     * Creates branch {@code name} in the account's cluster as a copy of {@code parentName} ({@code main} when null),
+     * as it is now or at {@code point}. Fails with InvalidBranchNameException, ClusterNotFoundException,
+     * ParentBranchNotFoundException, BranchExistsException, PointInTimeOutOfRangeException or
+     * BranchCopyFailedException.
      */
-    public Uni<Branch> create(String accountId, String clusterId, String name, String parentName) {
+    public Uni<Branch> create(String accountId, String clusterId, String name, String parentName,
+            PointInTime point) {
         String parent = parentName == null ? Branch.DEFAULT_NAME : parentName;
         return Uni.createFrom().item(() -> BranchName.requireValid(name))
             .chain(() -> findParent(accountId, clusterId, parent))
             .chain(parentTarget -> branches.insert(parentTarget, name)
-                .call(branch -> copyParent(parentTarget, branch)))
+                .call(branch -> copyParent(parentTarget, branch, point)))
             .invoke(branch -> LOG.infof("branch %s (%s) of cluster %s created from %s",
                 branch.id(), branch.name(), clusterId, branch.parent()));
     }
@@ -69,8 +72,8 @@ public class BranchService {
             .transform(failure -> new ParentBranchNotFoundException(clusterId, parentName));
     }
 
-    private Uni<Void> copyParent(Target parent, Branch branch) {
-        return compute.createBranch(parent, branch.id())
+    private Uni<Void> copyParent(Target parent, Branch branch, PointInTime point) {
+        return compute.createBranch(parent, branch.id(), point)
             .onFailure().call(() -> removeUncopied(parent.clusterId(), branch))
             .onFailure(ComputeUnavailableException.class)
             .transform(failure -> new BranchCopyFailedException(branch.name(), parent.branchName(),

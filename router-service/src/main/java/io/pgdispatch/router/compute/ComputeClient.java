@@ -7,6 +7,7 @@ import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.compute.v1.MutinyComputeServiceGrpc.MutinyComputeServiceStub;
 import io.pgdispatch.contract.router.v1.ConnectTargetRequest;
 import io.pgdispatch.router.RouterConfig;
+import io.pgdispatch.router.cluster.PointInTime;
 import io.pgdispatch.router.cluster.Target;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -54,18 +55,23 @@ public class ComputeClient {
     }
 
     /**
-     * Has compute-manager copy the parent's current data as the storage of branch {@code branchId}; fails with
-     * {@link ComputeUnavailableException} carrying the reason.
+     * Has compute-manager copy the parent's data, as it is now or at the point in time, as the storage of branch
+     * {@code branchId}; fails with {@link ComputeUnavailableException} carrying the reason, or with
+     * {@link PointInTimeOutOfRangeException}.
      */
-    public Uni<Void> createBranch(Target parent, String branchId) {
-        CreateBranchRequest request = CreateBranchRequest.newBuilder()
+    public Uni<Void> createBranch(Target parent, String branchId, PointInTime point) {
+        CreateBranchRequest.Builder request = CreateBranchRequest.newBuilder()
             .setAccountId(parent.accountId())
             .setClusterId(parent.clusterId())
             .setParentBranchId(parent.branchId())
-            .setBranchId(branchId)
-            .build();
+            .setBranchId(branchId);
+        if (point.timestamp() != null) {
+            request.getPointInTimeBuilder().setTimestamp(point.timestamp().toString());
+        } else if (point.lsn() != null) {
+            request.getPointInTimeBuilder().setLsn(point.lsn().toString());
+        }
         return compute.withDeadlineAfter(config.branchTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .createBranch(request)
+            .createBranch(request.build())
             .onFailure().transform(failure -> toBranchFailure(parent, branchId, failure))
             .replaceWithVoid();
     }
@@ -80,8 +86,11 @@ public class ComputeClient {
         return ComputeFailures.of(status);
     }
 
-    private static ComputeUnavailableException toBranchFailure(Target parent, String branchId, Throwable failure) {
+    private static RuntimeException toBranchFailure(Target parent, String branchId, Throwable failure) {
         Status status = Status.fromThrowable(failure);
+        if (status.getCode() == Status.Code.OUT_OF_RANGE) {
+            return new PointInTimeOutOfRangeException(status.getDescription());
+        }
         LOG.warnf("no storage for branch %s of cluster %s from branch %s: %s %s",
             branchId, parent.clusterId(), parent.branchId(), status.getCode(), status.getDescription());
         return ComputeFailures.ofCreateBranch(status, branchId);

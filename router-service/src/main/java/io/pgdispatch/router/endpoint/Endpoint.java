@@ -1,5 +1,6 @@
 package io.pgdispatch.router.endpoint;
 
+import io.pgdispatch.router.cluster.PointInTime;
 import io.pgdispatch.router.cluster.Target;
 import java.time.Instant;
 

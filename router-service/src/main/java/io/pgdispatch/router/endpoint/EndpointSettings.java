@@ -1,5 +1,6 @@
 package io.pgdispatch.router.endpoint;
 
+import io.pgdispatch.router.cluster.PointInTime;
 /**
  * What the owner of an endpoint chooses, already checked: the branch by name, the point in time, primary or read
  * replica, the access rules, and the canonical dedicated listener address (null for none).

@@ -5,7 +5,7 @@ import io.pgdispatch.router.cluster.ClusterTarget;
 import io.pgdispatch.router.cluster.Target;
 import io.pgdispatch.router.endpoint.Endpoint;
 import io.pgdispatch.router.endpoint.EndpointTarget;
-import io.pgdispatch.router.endpoint.PointInTime;
+import io.pgdispatch.router.cluster.PointInTime;
 
 /**
  * Builds LookupTarget's answers. A cluster's target carries no access rules (everything allowed) and no point in

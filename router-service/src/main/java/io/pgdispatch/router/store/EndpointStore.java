@@ -10,7 +10,7 @@ import io.pgdispatch.router.endpoint.EndpointNotFoundException;
 import io.pgdispatch.router.endpoint.EndpointSettings;
 import io.pgdispatch.router.endpoint.EndpointTarget;
 import io.pgdispatch.router.endpoint.ListenAddressInUseException;
-import io.pgdispatch.router.endpoint.PointInTime;
+import io.pgdispatch.router.cluster.PointInTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

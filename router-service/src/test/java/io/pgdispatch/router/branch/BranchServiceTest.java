@@ -11,6 +11,7 @@ import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.cluster.ClusterNotFoundException;
 import io.pgdispatch.router.cluster.InvalidBranchNameException;
 import io.pgdispatch.router.cluster.ParentBranchNotFoundException;
+import io.pgdispatch.router.cluster.PointInTime;
 import io.pgdispatch.router.store.ClusterStore;
 import io.pgdispatch.testing.ControlPlaneDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -56,9 +57,9 @@ class BranchServiceTest {
         String bob = newAccount();
 
         assertThrows(ClusterNotFoundException.class,
-            () -> service.create(bob, alices.id(), "testing", null).await().atMost(WAIT));
+            () -> service.create(bob, alices.id(), "testing", null, PointInTime.NOW).await().atMost(WAIT));
         assertThrows(ClusterNotFoundException.class,
-            () -> service.create(bob, "cnosuchcluster", "testing", null).await().atMost(WAIT));
+            () -> service.create(bob, "cnosuchcluster", "testing", null, PointInTime.NOW).await().atMost(WAIT));
         assertThrows(ClusterNotFoundException.class, () -> service.list(bob, alices.id()).await().atMost(WAIT));
         assertEquals(alices.branches(), branchesOf(alices));
     }
@@ -68,7 +69,8 @@ class BranchServiceTest {
         Cluster cluster = clusters.create(newAccount(), "parents").await().atMost(WAIT);
 
         ParentBranchNotFoundException failure = assertThrows(ParentBranchNotFoundException.class,
-            () -> service.create(cluster.accountId(), cluster.id(), "testing", "staging").await().atMost(WAIT));
+            () -> service.create(cluster.accountId(), cluster.id(), "testing", "staging",
+                PointInTime.NOW).await().atMost(WAIT));
 
         assertTrue(failure.getMessage().contains("\"staging\""), failure.getMessage());
         assertEquals(cluster.branches(), branchesOf(cluster));
@@ -79,7 +81,8 @@ class BranchServiceTest {
         Cluster cluster = clusters.create(newAccount(), "taken").await().atMost(WAIT);
 
         BranchExistsException failure = assertThrows(BranchExistsException.class,
-            () -> service.create(cluster.accountId(), cluster.id(), "main", null).await().atMost(WAIT));
+            () -> service.create(cluster.accountId(), cluster.id(), "main", null,
+                PointInTime.NOW).await().atMost(WAIT));
 
         assertTrue(failure.getMessage().contains("already has a branch \"main\""), failure.getMessage());
         assertEquals(cluster.branches(), branchesOf(cluster));
@@ -90,7 +93,8 @@ class BranchServiceTest {
         Cluster cluster = clusters.create(newAccount(), "copy").await().atMost(WAIT);
 
         BranchCopyFailedException failure = assertThrows(BranchCopyFailedException.class,
-            () -> service.create(cluster.accountId(), cluster.id(), "testing", "main").await().atMost(WAIT));
+            () -> service.create(cluster.accountId(), cluster.id(), "testing", "main",
+                PointInTime.NOW).await().atMost(WAIT));
 
         assertTrue(failure.getMessage().contains("compute-manager unreachable"), failure.getMessage());
         List<Branch> left = service.list(cluster.accountId(), cluster.id()).await().atMost(WAIT);
@@ -99,7 +103,7 @@ class BranchServiceTest {
 
     private void assertInvalid(Cluster cluster, String name, String problem) {
         InvalidBranchNameException failure = assertThrows(InvalidBranchNameException.class,
-            () -> service.create(cluster.accountId(), cluster.id(), name, null).await().atMost(WAIT));
+            () -> service.create(cluster.accountId(), cluster.id(), name, null, PointInTime.NOW).await().atMost(WAIT));
         assertTrue(failure.getMessage().contains(problem), failure.getMessage());
     }
 

@@ -18,7 +18,7 @@ import io.pgdispatch.router.endpoint.AccessRules;
 import io.pgdispatch.router.endpoint.Endpoint;
 import io.pgdispatch.router.endpoint.EndpointService;
 import io.pgdispatch.router.endpoint.EndpointSettings;
-import io.pgdispatch.router.endpoint.PointInTime;
+import io.pgdispatch.router.cluster.PointInTime;
 import io.pgdispatch.router.store.ClusterStore;
 import io.pgdispatch.router.support.ReachableAuthService;
 import io.pgdispatch.testing.ControlPlaneDatabase;

@@ -51,10 +51,15 @@ final class ClusterManifest {
         return cluster(ComputeLabels.branchClusterName(spec), spec, clusterSpec);
     }
 
-    /** The Cluster of a branch recovered from its parent's archive: the parent's data up to its last archived WAL. */
-    GenericKubernetesResource branchFrom(ComputeSpec parent, ComputeSpec branch) {
+    /**
+     * The Cluster of a branch recovered from its parent's archive: the parent's data up to its last archived WAL, or
+     * up to the point in time.
+     */
+    GenericKubernetesResource branchFrom(ComputeSpec parent, ComputeSpec branch, Optional<PointInTime> point) {
         Map<String, Object> clusterSpec = common(branch);
-        clusterSpec.put("bootstrap", Map.of("recovery", Map.of("source", SOURCE)));
+        Map<String, Object> recovery = new LinkedHashMap<>(Map.of("source", SOURCE));
+        point.ifPresent(target -> recovery.put("recoveryTarget", target(target)));
+        clusterSpec.put("bootstrap", Map.of("recovery", recovery));
         clusterSpec.put("externalClusters", List.of(archiveOf(ComputeLabels.branchClusterName(parent))));
         clusterSpec.put("backup", Map.of("barmanObjectStore", requireArchive()));
         return cluster(ComputeLabels.branchClusterName(branch), branch, clusterSpec);

@@ -22,6 +22,7 @@ import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
 import io.pgdispatch.compute.driver.RoleSecret;
 import io.pgdispatch.compute.driver.StorageExistsException;
+import io.pgdispatch.contract.target.PointInTime;
 import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.HashMap;
@@ -114,9 +115,9 @@ public final class KubernetesDriver implements ComputeDriver {
      * so that it starts on first use like any other branch. A recovery that fails is deleted again.
      */
     @Override
-    public void createBranchStorage(ComputeSpec parent, ComputeSpec branch) {
+    public void createBranchStorage(ComputeSpec parent, ComputeSpec branch, Optional<PointInTime> point) {
         String name = ComputeLabels.branchClusterName(branch);
-        if (clusters().withName(name).get() != null || !create(manifests.branchFrom(parent, branch))) {
+        if (clusters().withName(name).get() != null || !create(manifests.branchFrom(parent, branch, point))) {
             throw new StorageExistsException("branch " + branch.branchId() + " already has its Cluster " + where(name)
                 + ": choose another branch id");
         }

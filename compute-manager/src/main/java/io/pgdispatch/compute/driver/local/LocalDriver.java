@@ -6,8 +6,10 @@ import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
 import io.pgdispatch.compute.driver.RoleSecret;
 import io.pgdispatch.compute.driver.StorageExistsException;
+import io.pgdispatch.contract.target.PointInTime;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -104,13 +106,21 @@ public final class LocalDriver implements ComputeDriver {
      * backup, and the copy keeps the parent's database system identifier.
      */
     @Override
-    public void createBranchStorage(ComputeSpec parent, ComputeSpec branch) {
-        ComputeFolder source = folderOf(parent);
+    public void createBranchStorage(ComputeSpec parent, ComputeSpec branch, Optional<PointInTime> point) {
         ComputeFolder target = folderOf(branch);
         if (target.hasData()) {
             throw new StorageExistsException("branch " + branch.branchId() + " already has storage at "
                 + target.data() + ": choose another branch id");
         }
+        if (point.isPresent()) {
+            recoverBranch(parent, branch, point.get(), target);
+        } else {
+            copyHead(parent, branch, target);
+        }
+    }
+
+    private void copyHead(ComputeSpec parent, ComputeSpec branch, ComputeFolder target) {
+        ComputeFolder source = folderOf(parent);
         int port = runningPort(parent);
         try {
             BranchHistory history = historyOf(branch);
@@ -129,6 +139,37 @@ public final class LocalDriver implements ComputeDriver {
             throw discarding(target, e);
         }
         LOG.infof("Compute %s: created %s as a copy of %s", branch.computeId(), target.data(), source.data());
+    }
+
+    /**
+     * A branch at a point of its parent's history: the parent's base backup recovered to the point and promoted
+     * there, in a first run of its own, to a new timeline; then stopped, and from then on a primary that archives
+     * into its own history and takes its own first base backup when it next starts.
+     */
+    private void recoverBranch(ComputeSpec parent, ComputeSpec branch, PointInTime point, ComputeFolder target) {
+        try {
+            BranchHistory history = historyOf(branch);
+            history.prepare(user);
+            pointInTime.restore(parent.branchId(), Optional.of(point), true, target, historyOf(parent),
+                primaryOf(parent));
+            int port = ports.allocate();
+            user.run(binaries.pgCtl(), "start", "-w", "-D", target.data().toString(), "-l", target.log().toString(),
+                "-o", "-p " + port).orFail("pg_ctl start of the recovering branch");
+            pointInTime.awaitTarget(branch.computeId(), true, target, new Superuser(binaries, target, port));
+            user.run(binaries.pgCtl(), "stop", "-m", "fast", "-w", "-D", target.data().toString())
+                .orFail("pg_ctl stop of the recovered branch");
+            List<String> settings = new ArrayList<>(List.of("restore_command = ''"));
+            settings.addAll(PointInTimeRecovery.CLEARED_TARGETS);
+            settings.addAll(archiveSettings(history));
+            target.configure(target.data(), settings);
+        } catch (IOException e) {
+            throw removing(target, new ComputeDriverException("could not recover into " + target.home() + ": "
+                + e.getMessage(), e));
+        } catch (ComputeDriverException e) {
+            throw removing(target, e);
+        }
+        LOG.infof("Compute %s: created %s from branch %s at %s", branch.computeId(), target.data(),
+            parent.branchId(), point.text());
     }
 
     /**
@@ -295,6 +336,19 @@ public final class LocalDriver implements ComputeDriver {
 
     private ComputeFolder folderOf(ComputeSpec spec) {
         return ComputeFolder.of(dataRoot, spec);
+    }
+
+    /** Stops and removes a branch whose recovery failed, so that a retry can succeed; returns the failure. */
+    private ComputeDriverException removing(ComputeFolder folder, ComputeDriverException failure) {
+        try {
+            if (PostmasterPid.read(folder.data()).filter(PostmasterPid::alive).isPresent()) {
+                user.run(binaries.pgCtl(), "stop", "-m", "immediate", "-w", "-D", folder.data().toString());
+            }
+            ComputeFolder.deleteTree(folder.data());
+        } catch (IOException | ComputeDriverException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
     }
 
     /** Removes a half-made copy so that a retry can succeed; returns the failure to throw. */

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Makes and starts a compute of a branch as it was at a point in time, restored from the branch's latest base backup
@@ -33,6 +34,9 @@ final class PointInTimeRecovery {
     private static final Duration ARCHIVE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TARGET_TIMEOUT = Duration.ofSeconds(110);
     private static final long POLL_MILLIS = 20;
+    /** The settings that undo an earlier recovery's target, for a data folder that is no longer recovering. */
+    static final List<String> CLEARED_TARGETS = List.of("recovery_target_time = ''", "recovery_target_lsn = ''",
+        "recovery_target_inclusive = on");
     /**
      * How recovery_target_time is written: PostgreSQL's own timestamptz output, in UTC to the microsecond, the most
      * it keeps (it refuses the ISO 8601 "T" and "Z" forms there).
@@ -49,10 +53,21 @@ final class PointInTimeRecovery {
     /** Checks the point, seals the archive past it and restores the base backup with the recovery settings. */
     void restore(ComputeSpec spec, ComputeFolder folder, BranchHistory history, Superuser primary)
             throws IOException {
-        boolean writable = spec.kind().isWritable();
-        PointInTime point = spec.pointInTime()
+        restore(spec.branchId(), spec.pointInTime(), spec.kind().isWritable(), folder, history, primary);
+    }
+
+    /**
+     * The same for a copy of branch {@code branchId} that is not of one of its computes: a new branch made at a
+     * point of its parent's history.
+     *
+     * @param at empty for the head of the branch
+     * @param writable promoted at the point, rather than paused there
+     */
+    void restore(String branchId, Optional<PointInTime> at, boolean writable, ComputeFolder folder,
+            BranchHistory history, Superuser primary) throws IOException {
+        PointInTime point = at
             .orElseGet(() -> PointInTime.at(Lsn.parse(primary.query("SELECT pg_current_wal_lsn()"))));
-        checkReachable(spec, point, history, primary);
+        checkReachable(branchId, point, history, primary);
         sealArchive(history, primary);
         BaseBackup backup = history.latestServing(point).orElseThrow();
         folder.prepare(user);
@@ -74,22 +89,26 @@ final class PointInTimeRecovery {
      * moment the compute shows exactly that state.
      */
     void awaitTarget(ComputeSpec spec, ComputeFolder folder, Superuser compute) {
-        String reached = spec.kind().isWritable() ? "SELECT NOT pg_is_in_recovery()"
+        awaitTarget(spec.computeId(), spec.kind().isWritable(), folder, compute);
+    }
+
+    void awaitTarget(String computeId, boolean writable, ComputeFolder folder, Superuser compute) {
+        String reached = writable ? "SELECT NOT pg_is_in_recovery()"
             : "SELECT pg_get_wal_replay_pause_state() = 'paused'";
         long deadline = System.nanoTime() + TARGET_TIMEOUT.toNanos();
         while (!"t".equals(compute.query(reached))) {
             if (System.nanoTime() - deadline > 0) {
-                throw new ComputeDriverException("compute " + spec.computeId() + " did not reach its point in time"
+                throw new ComputeDriverException("compute " + computeId + " did not reach its point in time"
                     + " within " + TARGET_TIMEOUT.toSeconds() + " s\nServer log:\n" + folder.logTail());
             }
             pause();
         }
     }
 
-    private static void checkReachable(ComputeSpec spec, PointInTime point, BranchHistory history,
+    private static void checkReachable(String branchId, PointInTime point, BranchHistory history,
             Superuser primary) {
         BaseBackup first = history.baseBackups().stream().findFirst()
-            .orElseThrow(() -> new ComputeDriverException("branch " + spec.branchId() + " has no base backup yet"));
+            .orElseThrow(() -> new ComputeDriverException("branch " + branchId + " has no base backup yet"));
         if (point instanceof PointInTime.Time time) {
             if (time.time().isAfter(Instant.now())) {
                 throw new PointInTimeOutOfRangeException("timestamp " + time.time() + " is in the future: name a"
@@ -97,19 +116,19 @@ final class PointInTimeRecovery {
             }
             if (!first.serves(point)) {
                 throw new PointInTimeOutOfRangeException("timestamp " + time.time() + " is before the history of"
-                    + " branch " + spec.branchId() + " begins, at " + first.endTime() + ": name a later moment");
+                    + " branch " + branchId + " begins, at " + first.endTime() + ": name a later moment");
             }
             return;
         }
         Lsn lsn = ((PointInTime.Position) point).lsn();
         Lsn current = Lsn.parse(primary.query("SELECT pg_current_wal_lsn()"));
         if (lsn.compareTo(current) > 0) {
-            throw new PointInTimeOutOfRangeException("LSN " + lsn + " is in the future: branch " + spec.branchId()
+            throw new PointInTimeOutOfRangeException("LSN " + lsn + " is in the future: branch " + branchId
                 + " has written WAL up to " + current);
         }
         if (!first.serves(point)) {
             throw new PointInTimeOutOfRangeException("LSN " + lsn + " is before the history of branch "
-                + spec.branchId() + " begins, at " + first.endLsn() + ": name a later position");
+                + branchId + " begins, at " + first.endLsn() + ": name a later position");
         }
     }
 
@@ -134,7 +153,8 @@ final class PointInTimeRecovery {
     /**
      * A time target includes commits stamped exactly then ({@code recovery_target_inclusive} on, the default); a
      * position target excludes the record that starts there, so that what is seen is what was written before it.
-     * A one-off branch does not archive either: it is discarded with its session.
+     * A one-off branch does not archive either: it is discarded with its session. A copy may carry the targets
+     * of the recovery that made its branch, and PostgreSQL refuses two targets, so both are cleared first.
      */
     private static List<String> recoverySettings(PointInTime point, BranchHistory history, boolean writable) {
         List<String> settings = new ArrayList<>(List.of(
@@ -142,6 +162,7 @@ final class PointInTimeRecovery {
             "hot_standby = on",
             "restore_command = " + ComputeFolder.quoted(history.restoreCommand()),
             "recovery_target_action = " + (writable ? "'promote'" : "'pause'")));
+        settings.addAll(CLEARED_TARGETS);
         if (point instanceof PointInTime.Time time) {
             settings.add("recovery_target_time = " + ComputeFolder.quoted(TARGET_TIME.format(time.time())));
         } else {

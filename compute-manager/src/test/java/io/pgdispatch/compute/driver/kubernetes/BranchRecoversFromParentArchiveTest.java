@@ -11,8 +11,11 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeSpec;
 import io.pgdispatch.compute.driver.StorageExistsException;
+import io.pgdispatch.contract.target.Lsn;
+import io.pgdispatch.contract.target.PointInTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +36,7 @@ class BranchRecoversFromParentArchiveTest {
         KubernetesDriver driver = new KubernetesDriver(client, TestSettings.withArchive());
         CnpgOperator operator = new CnpgOperator(client);
 
-        Background<Void> copy = Background.run(() -> driver.createBranchStorage(parent, branch));
+        Background<Void> copy = Background.run(() -> driver.createBranchStorage(parent, branch, Optional.empty()));
         operator.awaitCluster(name, cluster -> true);
         operator.reportReady(name, 1);
         operator.awaitCluster(name, CnpgOperator::hibernationRequested);
@@ -50,8 +53,27 @@ class BranchRecoversFromParentArchiveTest {
         assertEquals("dev", cluster.getMetadata().getLabels().get(ComputeLabels.BRANCH));
 
         StorageExistsException again = assertThrows(StorageExistsException.class,
-            () -> driver.createBranchStorage(parent, branch));
+            () -> driver.createBranchStorage(parent, branch, Optional.empty()));
         assertTrue(again.getMessage().contains("choose another branch id"), again.getMessage());
+    }
+
+    @Test
+    void aBranchAtAnLsnRecoversToExactlyThatTarget() throws Exception {
+        ComputeSpec branch = new ComputeSpec("compute-past", "shop", "past");
+        String name = ComputeLabels.clusterName(branch);
+        KubernetesDriver driver = new KubernetesDriver(client, TestSettings.withArchive());
+        CnpgOperator operator = new CnpgOperator(client);
+
+        Background<Void> copy = Background.run(() -> driver.createBranchStorage(parent, branch,
+            Optional.of(PointInTime.at(Lsn.parse("2/AB0C3D8")))));
+        operator.awaitCluster(name, cluster -> true);
+        operator.reportReady(name, 1);
+        operator.awaitCluster(name, CnpgOperator::hibernationRequested);
+        operator.reportHibernated(name);
+        copy.result();
+
+        assertEquals(Map.of("targetLSN", "2/AB0C3D8"),
+            operator.get(name).get("spec", "bootstrap", "recovery", "recoveryTarget"));
     }
 
     @Test
@@ -61,7 +83,7 @@ class BranchRecoversFromParentArchiveTest {
         KubernetesDriver driver = new KubernetesDriver(client, TestSettings.withArchive());
         CnpgOperator operator = new CnpgOperator(client);
 
-        Background<Void> copy = Background.run(() -> driver.createBranchStorage(parent, branch));
+        Background<Void> copy = Background.run(() -> driver.createBranchStorage(parent, branch, Optional.empty()));
         operator.awaitCluster(name, cluster -> true);
         operator.reportStuck(name, "Unable to create required cluster objects", "no backup found in the archive",
             "Cluster Is Not Ready");

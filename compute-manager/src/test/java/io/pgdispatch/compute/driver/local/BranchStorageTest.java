@@ -56,7 +56,7 @@ class BranchStorageTest {
         ComputeEndpoint parentEndpoint = startWithRows(parent);
         ComputeSpec branch = spec("dev");
 
-        driver.createBranchStorage(parent, branch);
+        driver.createBranchStorage(parent, branch, Optional.empty());
 
         Path data = ComputeFolder.of(root, branch).data();
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
@@ -83,7 +83,7 @@ class BranchStorageTest {
         String existing = driver.ensureStorage(branch);
 
         StorageExistsException failure = assertThrows(StorageExistsException.class,
-            () -> driver.createBranchStorage(parent, branch));
+            () -> driver.createBranchStorage(parent, branch, Optional.empty()));
 
         assertTrue(failure.getMessage().contains(existing), failure.getMessage());
         ComputeEndpoint branchEndpoint = start(branch);
@@ -104,7 +104,7 @@ class BranchStorageTest {
         ComputeSpec branch = spec("retried");
 
         ComputeDriverException failure = assertThrows(ComputeDriverException.class,
-            () -> driver.createBranchStorage(parent, branch));
+            () -> driver.createBranchStorage(parent, branch, Optional.empty()));
 
         assertTrue(failure.getMessage().contains("pg_basebackup failed"), failure.getMessage());
         assertTrue(failure.getMessage().contains("no pg_hba.conf entry for replication connection"),
@@ -116,7 +116,7 @@ class BranchStorageTest {
         driver.stop(parent);
         Files.writeString(hba, original);
         start(parent);
-        driver.createBranchStorage(parent, branch);
+        driver.createBranchStorage(parent, branch, Optional.empty());
         ComputeEndpoint branchEndpoint = start(branch);
         driver.applyRoles(branch, ROLES);
         assertEquals("3", sql(branchEndpoint, "SELECT count(*) FROM items"));
@@ -128,7 +128,7 @@ class BranchStorageTest {
         driver.ensureStorage(parent);
 
         ComputeDriverException failure = assertThrows(ComputeDriverException.class,
-            () -> driver.createBranchStorage(parent, spec("early")));
+            () -> driver.createBranchStorage(parent, spec("early"), Optional.empty()));
 
         assertTrue(failure.getMessage().contains("is not running"), failure.getMessage());
         assertFalse(Files.exists(ComputeFolder.of(root, spec("early")).data()));

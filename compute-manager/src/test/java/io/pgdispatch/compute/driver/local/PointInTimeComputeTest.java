@@ -124,6 +124,31 @@ class PointInTimeComputeTest {
     }
 
     @Test
+    void aBranchAtAPointIsAPrimaryOfItsOwnWithItsOwnHistory() throws Exception {
+        onPrimary("CREATE TABLE ledger (id int); INSERT INTO ledger VALUES (1)");
+        Thread.sleep(20);
+        Instant afterFirst = Instant.now();
+        Thread.sleep(20);
+        onPrimary("INSERT INTO ledger VALUES (2)");
+        ComputeSpec branch = new ComputeSpec("branch-at-time", "cluster", "past");
+
+        driver.createBranchStorage(primary, branch, Optional.of(PointInTime.at(afterFirst)));
+        ComputeEndpoint endpoint = driver.start(branch);
+        query(endpoint, "INSERT INTO ledger VALUES (3)");
+        Lsn written = Lsn.parse(query(endpoint, "SELECT pg_current_wal_lsn()"));
+        ComputeSpec ownPoint = ComputeSpec.atPointInTime("branch-own-point", "cluster", "past",
+            PointInTime.at(written));
+        ComputeEndpoint atOwnPoint = createAndStart(ownPoint);
+
+        assertEquals("1,3", query(endpoint, "SELECT string_agg(id::text, ',' ORDER BY id) FROM ledger"));
+        assertEquals("1,3", query(atOwnPoint, "SELECT string_agg(id::text, ',' ORDER BY id) FROM ledger"),
+            "the branch's own history holds its own writes");
+        assertEquals("1,2", onPrimary("SELECT string_agg(id::text, ',' ORDER BY id) FROM ledger"));
+        driver.stop(ownPoint);
+        driver.stop(branch);
+    }
+
+    @Test
     void pointsTheHistoryCannotHoldAreRefusedBeforeAnythingIsMade() {
         Lsn current = Lsn.parse(onPrimary("SELECT pg_current_wal_lsn()"));
         List<ComputeSpec> unreachable = List.of(

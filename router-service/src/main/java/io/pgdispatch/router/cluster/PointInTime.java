@@ -1,7 +1,6 @@
-package io.pgdispatch.router.endpoint;
+package io.pgdispatch.router.cluster;
 
 import io.pgdispatch.contract.target.Lsn;
-import io.pgdispatch.router.cluster.Quoted;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,8 +11,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The moment of its branch's history an endpoint serves: a time, a WAL position, or neither (the branch as it is
- * now). Never both, so that there is no question which one wins.
+ * A moment of a branch's history, as the management API takes it for an endpoint or a new branch: a time, a WAL
+ * position, or neither (the branch as it is now). Never both, so that there is no question which one wins.
  *
  * <p>A timestamp is read by the same rule as the proxy's {@code timestamp} routing option: an RFC 3339 date-time
  * (section 5.6: seconds required, optional fraction, an offset or {@code Z}) or a bare date, which means the start
@@ -31,13 +30,13 @@ public record PointInTime(Instant timestamp, Lsn lsn) {
 
     /**
      * Reads the point in time of a request, either argument null when not given; throws
-     * {@link InvalidEndpointSettingsException} when both are given, one is malformed, or the time is after
+     * {@link InvalidPointInTimeException} when both are given, one is malformed, or the time is after
      * {@code now}.
      */
     public static PointInTime of(String timestamp, String lsn, Instant now) {
         if (timestamp != null && lsn != null) {
-            throw new InvalidEndpointSettingsException("both timestamp " + Quoted.of(timestamp) + " and lsn "
-                + Quoted.of(lsn) + " are given: an endpoint serves one point in time, so keep one of them");
+            throw new InvalidPointInTimeException("both timestamp " + Quoted.of(timestamp) + " and lsn "
+                + Quoted.of(lsn) + " are given: a point in time is one or the other, so keep one of them");
         }
         if (lsn != null) {
             return new PointInTime(null, lsn(lsn));
@@ -52,14 +51,14 @@ public record PointInTime(Instant timestamp, Lsn lsn) {
         try {
             return Lsn.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidEndpointSettingsException(e.getMessage());
+            throw new InvalidPointInTimeException(e.getMessage());
         }
     }
 
     private static Instant timestamp(String text, Instant now) {
         Instant time = parseTimestamp(text).truncatedTo(ChronoUnit.MICROS);
         if (time.isAfter(now)) {
-            throw new InvalidEndpointSettingsException("timestamp " + Quoted.of(text) + " is in the future: name a"
+            throw new InvalidPointInTimeException("timestamp " + Quoted.of(text) + " is in the future: name a"
                 + " moment that has passed, or leave timestamp out to serve the branch as it is now");
         }
         return time;
@@ -76,7 +75,7 @@ public record PointInTime(Instant timestamp, Lsn lsn) {
         } catch (DateTimeParseException e) {
             // Fall through: the shape was right but a field is out of range, such as month 13.
         }
-        throw new InvalidEndpointSettingsException("invalid timestamp " + Quoted.of(text) + ": write an RFC 3339"
+        throw new InvalidPointInTimeException("invalid timestamp " + Quoted.of(text) + ": write an RFC 3339"
             + " date-time such as 2026-01-02T03:04:05Z, or a bare date such as 2026-01-02 for the start of that day"
             + " in UTC");
     }
