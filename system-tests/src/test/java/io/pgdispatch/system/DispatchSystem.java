@@ -27,6 +27,8 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
     static final String DOMAIN = "localtest.me";
     /** Short enough that the suspend tests run in seconds, long enough that no test is surprised by one. */
     static final String IDLE_TIMEOUT = "4s";
+    /** How long a one-off compute may stay without a session before compute-manager removes it. */
+    static final String ONE_OFF_GRACE = "3s";
 
     /**
      * The in-process broker and the tests' consumers log their whole configuration at INFO; WARN keeps the test
@@ -96,6 +98,8 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
         compute.put("dispatch.compute.local.data-root", computes.toString());
         compute.put("dispatch.compute.idle-timeout", IDLE_TIMEOUT);
         compute.put("dispatch.compute.idle-check-interval", "1s");
+        compute.put("dispatch.compute.one-off-grace", ONE_OFF_GRACE);
+        compute.put("dispatch.compute.one-off-check-interval", "1s");
         startService(repository, "compute-manager", computePort, compute, logs);
 
         Map<String, String> router = new HashMap<>(common);
@@ -119,6 +123,23 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
     private void startService(Path repository, String module, int port, Map<String, String> properties, Path logs)
             throws IOException, InterruptedException {
         started.add(ServiceProcess.start(repository, module, port, properties, logs));
+    }
+
+    /** Kills a service with SIGKILL, as a crash would. */
+    void crash(String module) throws InterruptedException {
+        service(module).crash();
+    }
+
+    /** Starts a crashed service again, with the same settings and port, and waits until it is ready. */
+    void restart(String module) throws IOException, InterruptedException {
+        ServiceProcess crashed = service(module);
+        started.set(started.indexOf(crashed), crashed.restarted());
+    }
+
+    private ServiceProcess service(String module) {
+        return started.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
+            .filter(service -> service.name().equals(module)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no service " + module));
     }
 
     /** A new account with a role and a cluster, made through the management API as a user would. */
@@ -163,6 +184,19 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
         try (Stream<Path> files = Files.walk(computes)) {
             return files.filter(file -> file.getFileName().toString().equals("postmaster.pid"))
                 .map(Path::getParent)
+                .toList();
+        }
+    }
+
+    /** The folders of a cluster's computes other than its branches' primaries: replicas, points in time, one-offs. */
+    List<Path> computeFolders(String clusterId) throws IOException {
+        Path cluster = computes.resolve(clusterId);
+        if (!Files.isDirectory(cluster)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(cluster, 3)) {
+            return files.filter(path -> path.getNameCount() == cluster.getNameCount() + 3
+                    && path.getParent().getFileName().toString().equals("computes"))
                 .toList();
         }
     }

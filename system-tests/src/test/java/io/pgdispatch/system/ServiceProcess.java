@@ -19,12 +19,14 @@ final class ServiceProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final String name;
+    private final List<String> command;
     private final Process process;
     private final Path log;
     private final int httpPort;
 
-    private ServiceProcess(String name, Process process, Path log, int httpPort) {
+    private ServiceProcess(String name, List<String> command, Process process, Path log, int httpPort) {
         this.name = name;
+        this.command = command;
         this.process = process;
         this.log = log;
         this.httpPort = httpPort;
@@ -44,9 +46,27 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logs.resolve(module + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(log.toFile()).start();
-        ServiceProcess service = new ServiceProcess(module, process, log, httpPort);
+        ServiceProcess service = new ServiceProcess(module, command, process, log, httpPort);
         service.awaitReady();
         return service;
+    }
+
+    /** Ends the process with SIGKILL, as a crash would: no shutdown hook, no last message. */
+    void crash() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Starts the same application again, with the same settings and port, its output appended to the log. */
+    ServiceProcess restarted() throws IOException, InterruptedException {
+        Process again = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ServiceProcess service = new ServiceProcess(name, command, again, log, httpPort);
+        service.awaitReady();
+        return service;
+    }
+
+    String name() {
+        return name;
     }
 
     private void awaitReady() throws IOException, InterruptedException {

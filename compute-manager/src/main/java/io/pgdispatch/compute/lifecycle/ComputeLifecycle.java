@@ -194,8 +194,18 @@ public class ComputeLifecycle {
             branch.clusterId(), parent.branchId(), point.map(at -> " at " + at.text()).orElse(""));
     }
 
+    /**
+     * The compute's own count of client sessions is asked last: the proxy's events can come late (after a restart,
+     * compute-manager's consumer gets its partitions back only when the group has rebalanced) or never (a proxy
+     * that crashed), and a session the compute still serves must not be cut.
+     */
     private void suspendIdle(ComputeRecord compute) {
         if (!activity.isIdle(compute.id(), config.idleTimeout())) {
+            return;
+        }
+        if (driver.clientSessions(compute.spec()).orElse(0) > 0) {
+            activity.touch(compute.id());
+            LOG.infof("Compute %s: idle by the proxy's events but still serving sessions; kept running", compute.id());
             return;
         }
         await(store.markState(compute.id(), ComputeState.SUSPENDING));

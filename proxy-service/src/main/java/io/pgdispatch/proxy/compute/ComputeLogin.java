@@ -55,7 +55,7 @@ public final class ComputeLogin {
     public static Future<ComputeConnection> start(NetClient client, String host, int port,
             Map<String, String> parameters, ScramServerExchange.Result keys, String sessionId) {
         return client.connect(port, host)
-            .recover(failure -> Future.failedFuture(new ProtocolException(
+            .recover(failure -> Future.failedFuture(new ComputeUnreachableException(
                 SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
                 "could not connect to the compute: " + failure.getMessage(), failure)))
             .compose(socket -> new ComputeLogin(sessionId, socket, keys).run(parameters));
@@ -64,8 +64,8 @@ public final class ComputeLogin {
     private Future<ComputeConnection> run(Map<String, String> parameters) {
         socket.handler(this::onData);
         socket.exceptionHandler(this::fail);
-        socket.closeHandler(ignored -> fail(new ProtocolException(SqlState.CONNECTION_FAILURE,
-            "the compute closed the connection during login")));
+        socket.closeHandler(ignored -> fail(new ComputeUnreachableException(SqlState.CONNECTION_FAILURE,
+            "the compute closed the connection during login", null)));
         socket.write(StartupMessage.encode(parameters));
         return result.future();
     }

@@ -10,6 +10,7 @@ import io.pgdispatch.proxy.auth.ScramVerifier;
 import io.pgdispatch.proxy.compute.ComputeConnection;
 import io.pgdispatch.proxy.compute.ComputeLogin;
 import io.pgdispatch.proxy.compute.ComputeRefusedException;
+import io.pgdispatch.proxy.compute.ComputeUnreachableException;
 import io.pgdispatch.proxy.protocol.Authentication;
 import io.pgdispatch.proxy.protocol.BackendKeyData;
 import io.pgdispatch.proxy.protocol.CancelRequest;
@@ -79,6 +80,10 @@ public final class ClientSession {
     private static final int MAX_HANDSHAKE_MESSAGE_LENGTH = 16 * 1024;
     /** The startup parameter that carries routing items beside the compute's own switches. */
     private static final String OPTIONS = "options";
+    /** Connection attempts to a compute whose address did not answer, each after asking for the address again. */
+    private static final int COMPUTE_ATTEMPTS = 4;
+    /** The wait before the second attempt, doubled before each further one: 50, 100, 200 ms. */
+    private static final long FIRST_RETRY_MILLIS = 50;
 
     private enum State {
         PROXY_HEADER, STARTUP, TLS, PASSWORD, ROUTING, SASL_INITIAL, SASL_FINAL, CONNECTING, RELAYING, CLOSED
@@ -314,17 +319,35 @@ public final class ClientSession {
     private void startConnecting(ScramServerExchange.Result keys) {
         services.vertx().cancelTimer(handshakeTimer);
         state = State.CONNECTING;
-        onContext(services.resolver().connect(target, id), address -> connectToCompute(address, keys));
+        resolveAndConnect(keys, 1);
     }
 
-    private void connectToCompute(ComputeAddress address, ScramServerExchange.Result keys) {
+    private void resolveAndConnect(ScramServerExchange.Result keys, int attempt) {
+        onContext(services.resolver().connect(target, id), address -> connectToCompute(address, keys, attempt));
+    }
+
+    /**
+     * A compute that does not answer at its address is asked for again, with a growing pause, since router-service
+     * then finds it down and starts it; the client sees the last failure only when every attempt failed.
+     */
+    private void connectToCompute(ComputeAddress address, ScramServerExchange.Result keys, int attempt) {
         Map<String, String> parameters = new LinkedHashMap<>(startup.parameters());
         parameters.keySet().removeIf(name -> name.startsWith(StartupMessage.PROTOCOL_EXTENSION_PREFIX));
         forwardedOptions.ifPresentOrElse(forwarded -> parameters.put(OPTIONS, forwarded),
             () -> parameters.remove(OPTIONS));
         ComputeLogin.start(services.computeClient(), address.getHost(), address.getPort(), parameters, keys, id)
             .onSuccess(compute -> startRelay(address, compute))
-            .onFailure(this::fail);
+            .onFailure(failure -> {
+                if (!(failure instanceof ComputeUnreachableException) || attempt == COMPUTE_ATTEMPTS
+                        || state == State.CLOSED) {
+                    fail(failure);
+                    return;
+                }
+                long pause = FIRST_RETRY_MILLIS << (attempt - 1);
+                LOG.infof("[%s] compute %s at %s:%d: %s; asking again in %d ms", id, address.getComputeId(),
+                    address.getHost(), address.getPort(), failure.getMessage(), pause);
+                services.vertx().setTimer(pause, ignored -> resolveAndConnect(keys, attempt + 1));
+            });
     }
 
     private void startRelay(ComputeAddress address, ComputeConnection compute) {
