@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How long a client waits for a compute: a cold start (a stopped compute to the first query result, through the
 # proxy), and the creation of a point-in-time compute and of a one-off copy on a branch holding about 100 MB and
-# 10,000 transactions of WAL, each beside a bare PostgreSQL restart plus a first psql query of the same compute.
+# 10,000 transactions of WAL (after its primary has taken a base backup that follows them), each beside a bare
+# PostgreSQL restart plus a first psql query of the same compute.
 #
 # Needs the local stack (bin/local-stack up; started here when the proxy is not ready). Settings:
 #   BENCH_TRIES cold starts and bare restarts, each (30)
@@ -30,6 +31,7 @@ main() {
     install -d "$BENCH"
     CLUSTER_ID="$(bench_cluster)"
     fill_branch
+    await_recent_base_backup
     log "cold starts through the proxy and bare restarts, $TRIES each"
     : >"$BENCH/lifecycle-results"
     local i
@@ -75,6 +77,20 @@ fill_branch() {
     log "bench branch: $(proxy_query "select pg_size_pretty(pg_database_size('postgres'))")"
 }
 
+# A running primary takes a new base backup within dispatch.compute.base-backup-check-interval of having written
+# 64 MB of WAL after its newest one; the fill does, so points in time are measured from that recent backup.
+await_recent_base_backup() {
+    local deadline=$((SECONDS + 120)) count
+    proxy_query 'select 1' >/dev/null
+    while true; do
+        count="$(find "$COMPUTES/$CLUSTER_ID" -path '*/base-backups/*/backup.properties' | wc -l)"
+        ((count >= 2)) && break
+        ((SECONDS < deadline)) || die "no base backup after the fill within 120 s; see $(service_log compute-manager)"
+        sleep 2
+    done
+    log "the bench branch has $count base backups"
+}
+
 # Milliseconds of a psql 'select 1' through the proxy to the stopped compute.
 cold_start() {
     local data
@@ -91,7 +107,8 @@ bare_restart() {
     port="$(proxy_query 'select inet_server_port()')"
     as_postgres "$(pg_bin pg_ctl)" -D "$data" -m fast -w stop >/dev/null
     started="$(date +%s%N)"
-    as_postgres "$(pg_bin pg_ctl)" -D "$data" -l "$LOGS/bench-bare.log" -o "-p $port" -w start >/dev/null
+    as_postgres "$(pg_bin pg_ctl)" -D "$data" -l "$(dirname "$data")/postgres.log" -o "-p $port" -w start \
+        >/dev/null || die "pg_ctl start of $data failed"
     PGPASSWORD="$(secret demo-role-password)" "$(pg_bin psql)" -X -q -t -A -h 127.0.0.1 -p "$port" -U demo \
         -d postgres -c 'select 1' >/dev/null
     finished="$(date +%s%N)"

@@ -33,6 +33,13 @@ public interface ComputeConfig {
     @WithDefault("10s")
     Duration oneOffCheckInterval();
 
+    /**
+     * How often running primaries are checked for the WAL written since their newest base backup, which decides
+     * whether they take a new one (read by the scheduler as a property expression).
+     */
+    @WithDefault("30s")
+    Duration baseBackupCheckInterval();
+
     /** The local driver: PostgreSQL processes on this host. */
     Local local();
 

@@ -44,6 +44,13 @@ public interface ComputeDriver {
     /** Starts a compute whose storage exists and waits until it accepts connections. */
     ComputeEndpoint start(ComputeSpec spec);
 
+    /**
+     * Takes a new base backup of a running primary when its branch has written much WAL since the newest one, so that
+     * points in time and branches replay little; does nothing when the platform takes base backups on its own
+     * schedule. Blocks for the length of a base backup and may run beside sessions, never beside a stop.
+     */
+    void refreshBaseBackup(ComputeSpec spec);
+
     /** Creates or updates the given login roles in a running compute, with their verifiers as passwords. */
     void applyRoles(ComputeSpec spec, List<RoleSecret> roles);
 

@@ -98,6 +98,11 @@ public final class KubernetesDriver implements ComputeDriver {
         return where(name);
     }
 
+    /** CloudNativePG takes base backups on the ScheduledBackup each archiving Cluster gets. */
+    @Override
+    public void refreshBaseBackup(ComputeSpec spec) {
+    }
+
     /** A one-off replica streams from the primary's Cluster; everything else recovers from the object store. */
     @Override
     public boolean needsRunningPrimary(ComputeSpec spec) {

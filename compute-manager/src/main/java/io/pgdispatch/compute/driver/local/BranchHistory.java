@@ -14,10 +14,10 @@ import java.util.stream.Stream;
  * The history of a branch on this host, from which its points in time are recovered: the continuous archive of its
  * write-ahead log, {@code <branch>/wal-archive/}, filled by its primary's {@code archive_command}, and its base
  * backups, {@code <branch>/base-backups/<end-lsn>/}. A branch's first backup is taken when its primary first
- * starts, so its history begins there.
+ * starts, so its history begins there; a running primary takes further ones as it writes WAL
+ * ({@link LocalDriver#refreshBaseBackup}).
  *
- * <p>Limitation: neither the archive nor the backups are ever pruned, and further base backups are not taken, so
- * a point in time replays all the WAL written between the first backup and that point.
+ * <p>Limitation: neither the archive nor the backups are ever pruned.
  */
 record BranchHistory(Path home) {
 

@@ -38,6 +38,8 @@ public final class LocalDriver implements ComputeDriver {
      * small segments keep the archive close to the primary and cost little when switched early.
      */
     private static final String WAL_SEGMENT_MB = "1";
+    /** WAL since the newest base backup beyond which a running primary takes a new one. */
+    private static final long REFRESH_AFTER_WAL_BYTES = 64L << 20;
 
     private final PostgresBinaries binaries;
     private final Path dataRoot;
@@ -200,6 +202,27 @@ public final class LocalDriver implements ComputeDriver {
         }
         LOG.infof("Compute %s: PostgreSQL runs on %s:%d", spec.computeId(), HOST, port);
         return new ComputeEndpoint(HOST, port);
+    }
+
+    @Override
+    public void refreshBaseBackup(ComputeSpec spec) {
+        if (spec.kind() != ComputeSpec.Kind.PRIMARY) {
+            return;
+        }
+        ComputeFolder folder = folderOf(spec);
+        Optional<PostmasterPid> live = PostmasterPid.read(folder.data()).filter(PostmasterPid::alive);
+        List<BaseBackup> backups = historyOf(spec).baseBackups();
+        if (live.isEmpty() || backups.isEmpty()) {
+            return;
+        }
+        Superuser superuser = new Superuser(binaries, folder, live.get().port());
+        long written = Long.parseLong(superuser.query("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '"
+            + backups.get(backups.size() - 1).endLsn() + "')::bigint"));
+        if (written > REFRESH_AFTER_WAL_BYTES) {
+            BaseBackup backup = new BaseBackups(binaries, user).take(historyOf(spec), superuser);
+            LOG.infof("Compute %s: new base backup at %s, %d MB of WAL after the previous one", spec.computeId(),
+                backup.endLsn(), written >> 20);
+        }
     }
 
     @Override
