@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +48,11 @@ record ComputeFolder(Path home, Path socket) {
 
     Path log() {
         return home.resolve("postgres.log");
+    }
+
+    /** The postmaster serving this data folder, if one runs. */
+    Optional<PostmasterPid> postmaster() {
+        return PostmasterPid.read(data()).filter(PostmasterPid::alive);
     }
 
     /** initdb writes PG_VERSION among its first files and removes the folder again when it fails. */

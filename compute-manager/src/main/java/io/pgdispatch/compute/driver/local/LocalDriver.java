@@ -210,7 +210,7 @@ public final class LocalDriver implements ComputeDriver {
             return;
         }
         ComputeFolder folder = folderOf(spec);
-        Optional<PostmasterPid> live = PostmasterPid.read(folder.data()).filter(PostmasterPid::alive);
+        Optional<PostmasterPid> live = folder.postmaster();
         List<BaseBackup> backups = historyOf(spec).baseBackups();
         if (live.isEmpty() || backups.isEmpty()) {
             return;
@@ -243,7 +243,7 @@ public final class LocalDriver implements ComputeDriver {
     @Override
     public void stop(ComputeSpec spec) {
         ComputeFolder folder = folderOf(spec);
-        Optional<PostmasterPid> live = PostmasterPid.read(folder.data()).filter(PostmasterPid::alive);
+        Optional<PostmasterPid> live = folder.postmaster();
         if (live.isPresent()) {
             if (spec.kind() == ComputeSpec.Kind.PRIMARY) {
                 switchWal(spec, new Superuser(binaries, folder, live.get().port()));
@@ -265,7 +265,7 @@ public final class LocalDriver implements ComputeDriver {
     @Override
     public OptionalInt clientSessions(ComputeSpec spec) {
         ComputeFolder folder = folderOf(spec);
-        Optional<PostmasterPid> live = PostmasterPid.read(folder.data()).filter(PostmasterPid::alive);
+        Optional<PostmasterPid> live = folder.postmaster();
         if (live.isEmpty()) {
             return OptionalInt.of(0);
         }
@@ -276,8 +276,7 @@ public final class LocalDriver implements ComputeDriver {
     /** A postmaster.pid names the port, and its process id tells whether the server still lives. */
     @Override
     public Optional<ComputeEndpoint> running(ComputeSpec spec) {
-        return PostmasterPid.read(folderOf(spec).data())
-            .filter(PostmasterPid::alive)
+        return folderOf(spec).postmaster()
             .map(pid -> new ComputeEndpoint(HOST, pid.port()));
     }
 
@@ -338,7 +337,7 @@ public final class LocalDriver implements ComputeDriver {
 
     /** The port of the branch's primary, if it runs. */
     private Optional<Integer> primaryPort(ComputeSpec spec) {
-        return PostmasterPid.read(primaryFolder(spec).data()).filter(PostmasterPid::alive).map(PostmasterPid::port);
+        return primaryFolder(spec).postmaster().map(PostmasterPid::port);
     }
 
     private ComputeFolder primaryFolder(ComputeSpec spec) {
@@ -347,8 +346,7 @@ public final class LocalDriver implements ComputeDriver {
 
     /** The port of a running compute, which its private socket carries in its name. */
     private int runningPort(ComputeSpec spec) {
-        return PostmasterPid.read(folderOf(spec).data())
-            .filter(PostmasterPid::alive)
+        return folderOf(spec).postmaster()
             .orElseThrow(() -> new ComputeDriverException("compute " + spec.computeId() + " is not running"))
             .port();
     }
@@ -364,7 +362,7 @@ public final class LocalDriver implements ComputeDriver {
     /** Stops and removes a branch whose recovery failed, so that a retry can succeed; returns the failure. */
     private ComputeDriverException removing(ComputeFolder folder, ComputeDriverException failure) {
         try {
-            if (PostmasterPid.read(folder.data()).filter(PostmasterPid::alive).isPresent()) {
+            if (folder.postmaster().isPresent()) {
                 user.run(binaries.pgCtl(), "stop", "-m", "immediate", "-w", "-D", folder.data().toString());
             }
             ComputeFolder.deleteTree(folder.data());

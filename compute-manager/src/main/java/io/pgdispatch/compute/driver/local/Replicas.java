@@ -84,7 +84,7 @@ final class Replicas {
         try (Stream<Path> folders = Files.list(computes)) {
             folders.map(home -> new ComputeFolder(home, primary.socket()))
                 .filter(folder -> Files.exists(folder.data().resolve(PRIMARY_CONF)))
-                .forEach(folder -> PostmasterPid.read(folder.data()).filter(PostmasterPid::alive)
+                .forEach(folder -> folder.postmaster()
                     .ifPresent(pid -> redirect(folder, pid.port(), port)));
         } catch (IOException e) {
             LOG.warnf("Replicas of %s not told the primary's new port: %s", primary.home(), e.getMessage());
