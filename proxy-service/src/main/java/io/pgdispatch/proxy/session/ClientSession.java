@@ -1,5 +1,6 @@
 package io.pgdispatch.proxy.session;
 
+import com.ongres.scram.common.util.TlsServerEndpoint;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.events.ConnectionEvent;
 import io.pgdispatch.proxy.access.ClientOrigin;
@@ -44,6 +45,9 @@ import io.vertx.core.net.NetSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,8 +297,8 @@ public final class ClientSession {
 
     private void askForPassword(Routed routed) {
         target = routed.target();
-        scram = new ScramServerExchange(routed.verifier(), services.random());
-        socket.write(Authentication.sasl(List.of(ScramServerExchange.MECHANISM)));
+        scram = new ScramServerExchange(routed.verifier(), services.random(), channelBinding());
+        socket.write(Authentication.sasl(scram.mechanisms()));
         state = State.SASL_INITIAL;
         onData(Buffer.buffer());
     }
@@ -302,11 +306,11 @@ public final class ClientSession {
     private void onSaslMessage(Message message) {
         if (state == State.SASL_INITIAL) {
             SaslInitialResponse initial = SaslInitialResponse.decode(message);
-            if (!initial.mechanism().equals(ScramServerExchange.MECHANISM)) {
+            if (!scram.mechanisms().contains(initial.mechanism())) {
                 throw ProtocolException.violation("client selected an invalid SASL authentication mechanism \""
-                    + initial.mechanism() + "\": use " + ScramServerExchange.MECHANISM);
+                    + initial.mechanism() + "\": use one of " + String.join(", ", scram.mechanisms()));
             }
-            socket.write(Authentication.saslContinue(scram.serverFirst(initial.data())));
+            socket.write(Authentication.saslContinue(scram.serverFirst(initial.mechanism(), initial.data())));
             state = State.SASL_FINAL;
             return;
         }
@@ -432,6 +436,23 @@ public final class ClientSession {
         state = State.CLOSED;
         services.vertx().cancelTimer(handshakeTimer);
         socket.close();
+    }
+
+    /**
+     * The {@code tls-server-end-point} data of the certificate this connection's TLS handshake presented, which
+     * SCRAM-SHA-256-PLUS binds to; empty when there is none to read, and PLUS is then not offered.
+     */
+    private Optional<byte[]> channelBinding() {
+        try {
+            Certificate[] presented = socket.sslSession() == null ? null : socket.sslSession().getLocalCertificates();
+            if (presented == null || presented.length == 0 || !(presented[0] instanceof X509Certificate leaf)) {
+                return Optional.empty();
+            }
+            return Optional.of(TlsServerEndpoint.getChannelBindingData(leaf));
+        } catch (CertificateEncodingException | RuntimeException e) {
+            LOG.debugf("[%s] no channel binding: %s", id, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The TCP peer's address; a literal, so no name is looked up. */
