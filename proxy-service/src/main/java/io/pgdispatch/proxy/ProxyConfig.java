@@ -62,6 +62,14 @@ public interface ProxyConfig {
     @WithDefault("60s")
     Duration roleCacheTtl();
 
+    /** Failed logins from one client subnet to one endpoint or cluster within the window before it is refused. */
+    @WithDefault("20")
+    int authFailureLimit();
+
+    /** The window in which {@link #authFailureLimit()} failed logins are counted. */
+    @WithDefault("1m")
+    Duration authFailureWindow();
+
     /** Number of event loops accepting and relaying sessions; 0 means one per available core. */
     @WithDefault("0")
     int eventLoops();

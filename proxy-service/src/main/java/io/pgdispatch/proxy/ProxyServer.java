@@ -1,5 +1,6 @@
 package io.pgdispatch.proxy;
 
+import io.pgdispatch.proxy.auth.AuthFailureLimiter;
 import io.pgdispatch.proxy.auth.RoleSecrets;
 import io.pgdispatch.proxy.cancel.CancelForwarder;
 import io.pgdispatch.proxy.cancel.CancelRegistry;
@@ -46,6 +47,9 @@ public class ProxyServer {
 
     @Inject
     RoleSecrets roleSecrets;
+
+    @Inject
+    AuthFailureLimiter authFailures;
 
     @Inject
     TargetResolver resolver;
@@ -119,8 +123,9 @@ public class ProxyServer {
         public void start(Promise<Void> started) {
             var computeClient = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true)
                 .setConnectTimeout((int) config.computeTimeout().toMillis()));
-            SessionServices services = new SessionServices(vertx, config, roleSecrets, resolver, cancelRegistry,
-                new CancelForwarder(cancelRegistry, computeClient), events, computeClient, new SecureRandom());
+            SessionServices services = new SessionServices(vertx, config, roleSecrets, authFailures, resolver,
+                cancelRegistry, new CancelForwarder(cancelRegistry, computeClient), events, computeClient,
+                new SecureRandom());
             vertx.createNetServer(options)
                 .connectHandler(socket -> new ClientSession(socket, services, entrance, context).start())
                 .listen()

@@ -265,6 +265,7 @@ public final class ClientSession {
     private Uni<Routed> route(RequestedTarget requested) {
         return services.resolver().lookup(requested)
             .invoke(found -> found.admit(requested, origin))
+            .invoke(found -> services.authFailures().checkAllowed(found, origin))
             .map(found -> found.as(requested))
             .chain(found -> services.roleSecrets().verifier(found.accountId(), startup.user())
                 .map(verifier -> new Routed(found, verifier)));
@@ -278,7 +279,9 @@ public final class ClientSession {
             .chain(routed -> Uni.createFrom().completionStage(services.vertx()
                 .executeBlocking(() -> CleartextPasswordCheck.check(routed.verifier(), form.password()), false)
                 .map(keys -> new Authenticated(routed.target(), keys))
-                .toCompletionStage())),
+                .toCompletionStage())
+                .onFailure(AuthenticationFailedException.class)
+                .invoke(() -> services.authFailures().recordFailure(routed.target(), origin))),
             authenticated -> {
                 target = authenticated.target();
                 startConnecting(authenticated.keys());
@@ -399,6 +402,10 @@ public final class ClientSession {
     private void fail(Throwable failure) {
         if (state == State.CLOSED || state == State.RELAYING) {
             return;
+        }
+        if (failure instanceof AuthenticationFailedException && target != null) {
+            // A failed SCRAM exchange; the password form's failures are counted where its target is known.
+            services.authFailures().recordFailure(target, origin);
         }
         ErrorResponse error = toErrorResponse(failure);
         LOG.infof("[%s] session refused: client=%s target=%s sqlstate=%s %s", id, origin,

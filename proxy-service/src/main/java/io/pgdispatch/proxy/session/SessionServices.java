@@ -1,6 +1,7 @@
 package io.pgdispatch.proxy.session;
 
 import io.pgdispatch.proxy.ProxyConfig;
+import io.pgdispatch.proxy.auth.AuthFailureLimiter;
 import io.pgdispatch.proxy.auth.RoleSecrets;
 import io.pgdispatch.proxy.cancel.CancelForwarder;
 import io.pgdispatch.proxy.cancel.CancelRegistry;
@@ -18,6 +19,7 @@ public record SessionServices(
         Vertx vertx,
         ProxyConfig config,
         RoleSecrets roleSecrets,
+        AuthFailureLimiter authFailures,
         TargetResolver resolver,
         CancelRegistry cancelRegistry,
         CancelForwarder cancelForwarder,
