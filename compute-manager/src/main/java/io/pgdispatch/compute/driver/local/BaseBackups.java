@@ -50,19 +50,10 @@ final class BaseBackups {
             Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
             return new BaseBackup(folder, endLsn, endTime);
         } catch (IOException e) {
-            throw discarding(partial, new ComputeDriverException("could not take a base backup into "
+            throw ComputeFolder.discarding(partial, new ComputeDriverException("could not take a base backup into "
                 + history.backups() + ": " + e.getMessage(), e));
         } catch (ComputeDriverException e) {
-            throw discarding(partial, e);
+            throw ComputeFolder.discarding(partial, e);
         }
-    }
-
-    private static ComputeDriverException discarding(Path partial, ComputeDriverException failure) {
-        try {
-            ComputeFolder.deleteTree(partial);
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
-        return failure;
     }
 }

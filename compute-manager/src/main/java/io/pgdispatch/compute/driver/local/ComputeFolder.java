@@ -1,5 +1,6 @@
 package io.pgdispatch.compute.driver.local;
 
+import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,34 @@ record ComputeFolder(Path home, Path socket) {
     /** A postgresql.conf string value (PostgreSQL docs, 20.1.2: "embed a single quote by writing two quotes"). */
     static String quoted(String value) {
         return "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * Makes the data folder a restored copy of a base backup, with the signal file that starts its recovery
+     * ({@code standby.signal} or {@code recovery.signal}) and its settings; a failed restore leaves no copy behind.
+     */
+    void restore(BaseBackup backup, String signalFile, List<String> settings, ServerUser user) throws IOException {
+        prepare(user);
+        discardCopy();
+        try {
+            user.run("cp", "-a", backup.data().toString(), copy().toString()).orFail("copying the base backup");
+            user.run("touch", copy().resolve(signalFile).toString()).orFail("writing " + signalFile);
+            configure(copy(), settings);
+            adoptCopy();
+        } catch (IOException | RuntimeException e) {
+            discardCopy();
+            throw e;
+        }
+    }
+
+    /** Removes a half-made folder so that a retry can succeed; returns the failure to throw. */
+    static ComputeDriverException discarding(Path partial, ComputeDriverException failure) {
+        try {
+            deleteTree(partial);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
     }
 
     /** The copy becomes the data folder in one rename, so that {@link #data()} never holds half a copy. */

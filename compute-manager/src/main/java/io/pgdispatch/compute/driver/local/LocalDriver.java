@@ -135,10 +135,10 @@ public final class LocalDriver implements ComputeDriver {
             target.configure(target.copy(), archiveSettings(history));
             target.adoptCopy();
         } catch (IOException e) {
-            throw discarding(target, new ComputeDriverException("could not copy into " + target.home() + ": "
-                + e.getMessage(), e));
+            throw ComputeFolder.discarding(target.copy(), new ComputeDriverException("could not copy into "
+                + target.home() + ": " + e.getMessage(), e));
         } catch (ComputeDriverException e) {
-            throw discarding(target, e);
+            throw ComputeFolder.discarding(target.copy(), e);
         }
         LOG.infof("Compute %s: created %s as a copy of %s", branch.computeId(), target.data(), source.data());
     }
@@ -367,16 +367,6 @@ public final class LocalDriver implements ComputeDriver {
             }
             ComputeFolder.deleteTree(folder.data());
         } catch (IOException | ComputeDriverException e) {
-            failure.addSuppressed(e);
-        }
-        return failure;
-    }
-
-    /** Removes a half-made copy so that a retry can succeed; returns the failure to throw. */
-    private static ComputeDriverException discarding(ComputeFolder folder, ComputeDriverException failure) {
-        try {
-            folder.discardCopy();
-        } catch (IOException e) {
             failure.addSuppressed(e);
         }
         return failure;

@@ -69,19 +69,8 @@ final class PointInTimeRecovery {
             .orElseGet(() -> PointInTime.at(Lsn.parse(primary.query("SELECT pg_current_wal_lsn()"))));
         checkReachable(branchId, point, history, primary);
         sealArchive(history, primary);
-        BaseBackup backup = history.latestServing(point).orElseThrow();
-        folder.prepare(user);
-        folder.discardCopy();
-        try {
-            user.run("cp", "-a", backup.data().toString(), folder.copy().toString()).orFail("copying the base backup");
-            String signal = writable ? "recovery.signal" : "standby.signal";
-            user.run("touch", folder.copy().resolve(signal).toString()).orFail("writing " + signal);
-            folder.configure(folder.copy(), recoverySettings(point, history, writable));
-            folder.adoptCopy();
-        } catch (IOException | RuntimeException e) {
-            folder.discardCopy();
-            throw e;
-        }
+        folder.restore(history.latestServing(point).orElseThrow(), writable ? "recovery.signal" : "standby.signal",
+            recoverySettings(point, history, writable), user);
     }
 
     /**

@@ -44,22 +44,11 @@ final class Replicas {
             throw new ComputeDriverException("branch " + spec.branchId() + " has no base backup yet: its primary"
                 + " takes one when it first starts, so connect to the primary once");
         }
-        BaseBackup backup = backups.get(backups.size() - 1);
-        folder.prepare(user);
-        folder.discardCopy();
-        try {
-            user.run("cp", "-a", backup.data().toString(), folder.copy().toString()).orFail("copying the base backup");
-            user.run("touch", folder.copy().resolve("standby.signal").toString()).orFail("writing standby.signal");
-            folder.configure(folder.copy(), List.of(
-                "archive_mode = off",
-                "hot_standby = on",
-                "restore_command = " + ComputeFolder.quoted(history.restoreCommand()),
-                "include_if_exists = " + ComputeFolder.quoted(PRIMARY_CONF)));
-            folder.adoptCopy();
-        } catch (IOException | RuntimeException e) {
-            folder.discardCopy();
-            throw e;
-        }
+        folder.restore(backups.get(backups.size() - 1), "standby.signal", List.of(
+            "archive_mode = off",
+            "hot_standby = on",
+            "restore_command = " + ComputeFolder.quoted(history.restoreCommand()),
+            "include_if_exists = " + ComputeFolder.quoted(PRIMARY_CONF)), user);
     }
 
     /**
