@@ -35,6 +35,21 @@ final class ManagementApi {
         return new Tenant(account.get("id").asText(), apiKey, role, password, cluster.get("id").asText());
     }
 
+    /** Another role of the tenant's account; the tenant's own role stays as it is. */
+    void createRole(Tenant tenant, String role, String password) throws IOException, InterruptedException {
+        post(authPort, "/v1/roles", tenant.apiKey(), JSON.createObjectNode().put("name", role)
+            .put("password", password).toString());
+    }
+
+    void changePassword(Tenant tenant, String role, String password) throws IOException, InterruptedException {
+        expect(204, send("PUT", authPort, "/v1/roles/" + role + "/password", tenant.apiKey(),
+            JSON.createObjectNode().put("password", password).toString()));
+    }
+
+    void deleteRole(Tenant tenant, String role) throws IOException, InterruptedException {
+        expect(204, send("DELETE", authPort, "/v1/roles/" + role, tenant.apiKey(), null));
+    }
+
     /** A new branch of the tenant's cluster, from the head of its parent branch. */
     JsonNode createBranch(Tenant tenant, String name, String parent) throws IOException, InterruptedException {
         return post(routerPort, "/v1/clusters/" + tenant.clusterId() + "/branches", tenant.apiKey(),

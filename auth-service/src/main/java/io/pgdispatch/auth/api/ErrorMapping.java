@@ -3,6 +3,7 @@ package io.pgdispatch.auth.api;
 import io.pgdispatch.auth.InvalidInputException;
 import io.pgdispatch.auth.apikey.InvalidApiKeyException;
 import io.pgdispatch.auth.role.RoleExistsException;
+import io.pgdispatch.auth.role.RoleNotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response.Status;
@@ -21,6 +22,11 @@ public class ErrorMapping {
     @ServerExceptionMapper
     public RestResponse<ErrorBody> roleExists(RoleExistsException e) {
         return RestResponse.status(Status.CONFLICT, new ErrorBody(e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> roleNotFound(RoleNotFoundException e) {
+        return RestResponse.status(Status.NOT_FOUND, new ErrorBody(e.getMessage()));
     }
 
     @ServerExceptionMapper

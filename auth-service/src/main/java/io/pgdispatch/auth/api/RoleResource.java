@@ -5,10 +5,13 @@ import io.pgdispatch.auth.role.RoleService;
 import io.pgdispatch.auth.store.RoleStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -54,6 +57,36 @@ public class RoleResource {
         return authentication.caller(authorization)
             .chain(account -> roleService.create(account.id(), body.name(), body.password()))
             .map(role -> RestResponse.status(Status.CREATED, role));
+    }
+
+    @PUT
+    @Path("{name}/password")
+    @Operation(summary = "Give a role a new password",
+        description = "The old password stops working at once for new logins; sessions already open stay open."
+            + " Running computes and proxies learn of the change from a catalog event within seconds.")
+    @APIResponse(responseCode = "204", description = "The password was changed")
+    @APIResponse(responseCode = "400", description = "The password is too short")
+    @APIResponse(responseCode = "401", description = "The API key is missing or not valid")
+    @APIResponse(responseCode = "404", description = "The account has no role of that name")
+    public Uni<Void> changePassword(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("name") String name, ChangePasswordRequest request) {
+        String password = request == null ? null : request.password();
+        return authentication.caller(authorization)
+            .chain(account -> roleService.changePassword(account.id(), name, password));
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Remove a role",
+        description = "The role can no longer log in anywhere, and its open sessions are ended. What it owns in the"
+            + " databases stays, owned by a role that cannot log in.")
+    @APIResponse(responseCode = "204", description = "The role was removed")
+    @APIResponse(responseCode = "401", description = "The API key is missing or not valid")
+    @APIResponse(responseCode = "404", description = "The account has no role of that name")
+    public Uni<Void> delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("name") String name) {
+        return authentication.caller(authorization)
+            .chain(account -> roleService.delete(account.id(), name));
     }
 
     @GET

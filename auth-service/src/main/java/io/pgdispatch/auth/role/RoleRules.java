@@ -28,6 +28,11 @@ final class RoleRules {
         if (RESERVED.contains(name) || name.startsWith("pg_")) {
             return Optional.of("role name \"" + name + "\" is reserved by PostgreSQL: choose another name");
         }
+        return passwordProblem(password);
+    }
+
+    /** Why a password cannot be given to a role, or empty when it can. */
+    static Optional<String> passwordProblem(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             return Optional.of("password must be at least " + MIN_PASSWORD_LENGTH + " characters long");
         }

@@ -38,6 +38,20 @@ public class RoleStore {
             .onFailure(RoleStore::isUniqueViolation).transform(e -> new RoleExistsException(name));
     }
 
+    /** Replaces a role's verifier; false when the account has no role of that name. */
+    public Uni<Boolean> updateVerifier(String accountId, String name, String scramVerifier) {
+        return pool.preparedQuery("UPDATE auth.roles SET scram_verifier = $3 WHERE account_id = $1 AND name = $2")
+            .execute(Tuple.of(accountId, name, scramVerifier))
+            .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Removes a role; false when the account has no role of that name. */
+    public Uni<Boolean> delete(String accountId, String name) {
+        return pool.preparedQuery("DELETE FROM auth.roles WHERE account_id = $1 AND name = $2")
+            .execute(Tuple.of(accountId, name))
+            .map(rows -> rows.rowCount() == 1);
+    }
+
     public Uni<List<Role>> list(String accountId) {
         return pool.preparedQuery("SELECT name, created_at FROM auth.roles WHERE account_id = $1 ORDER BY name")
             .execute(Tuple.of(accountId))

@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentMap;
  * CLOSED changes nothing. The sets are changed only inside the map's atomic compute methods.
  *
  * <p>Limitation: the counts live in this process only. After a restart of compute-manager, sessions opened before
- * it are unknown; rediscovery gives every running compute a fresh idle period, but a session that stays open longer
- * than that is cut when its compute is suspended.
+ * it are unknown; rediscovery gives every running compute a fresh idle period. The compute's own count of clients
+ * keeps a session that stays open longer than that from being cut, where the driver can ask for it (the local driver
+ * can, the kubernetes driver cannot).
  */
 @ApplicationScoped
 public class ActivityTracker {
@@ -53,12 +54,18 @@ public class ActivityTracker {
         lastActivity.remove(computeId);
     }
 
-    /** No open session and no activity for the timeout; a compute never touched counts as idle. */
-    public boolean isIdle(String computeId, Duration timeout) {
-        if (openSessions.containsKey(computeId)) {
-            return false;
-        }
+    /**
+     * No event for the timeout, whatever the sessions known from events; a compute never touched counts as quiet.
+     * A quiet compute with open sessions is asked for its own clients, since a session whose closed event never came
+     * (an opened event read again after a crash) would otherwise keep it forever.
+     */
+    public boolean isQuiet(String computeId, Duration timeout) {
         Instant last = lastActivity.get(computeId);
         return last == null || !last.plus(timeout).isAfter(Instant.now());
+    }
+
+    /** Drops the sessions known from events, once the compute itself has shown that none of them is left. */
+    public void dropSessions(String computeId) {
+        openSessions.remove(computeId);
     }
 }

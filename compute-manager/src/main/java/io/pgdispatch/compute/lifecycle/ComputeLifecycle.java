@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -109,6 +110,24 @@ public class ComputeLifecycle {
         }));
     }
 
+    /**
+     * Gives a running writable compute the account's roles as they are now, after one was created, changed or
+     * removed. A compute that stopped in the meantime is left alone: it takes the roles at its next start. Replicas
+     * and points in time follow their branch's WAL.
+     */
+    public Uni<Void> refreshRoles(ComputeRecord compute) {
+        if (!compute.spec().kind().isWritable()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().completionStage(() -> queue.submit(compute.id(), () -> {
+            if (driver.running(compute.spec()).isPresent()) {
+                driver.applyRoles(compute.spec(), await(roles.rolesOf(compute.accountId())));
+                LOG.infof("Compute %s: roles of account %s applied again", compute.id(), compute.accountId());
+            }
+            return null;
+        }));
+    }
+
     /** Makes the stored state match the platform: RUNNING with its port when it runs, STOPPED otherwise. */
     public Uni<Void> rediscover(ComputeRecord compute) {
         return Uni.createFrom().completionStage(() -> queue.submit(compute.id(), () -> {
@@ -194,18 +213,8 @@ public class ComputeLifecycle {
             branch.clusterId(), parent.branchId(), point.map(at -> " at " + at.text()).orElse(""));
     }
 
-    /**
-     * The compute's own count of client sessions is asked last: the proxy's events can come late (after a restart,
-     * compute-manager's consumer gets its partitions back only when the group has rebalanced) or never (a proxy
-     * that crashed), and a session the compute still serves must not be cut.
-     */
     private void suspendIdle(ComputeRecord compute) {
-        if (!activity.isIdle(compute.id(), config.idleTimeout())) {
-            return;
-        }
-        if (driver.clientSessions(compute.spec()).orElse(0) > 0) {
-            activity.touch(compute.id());
-            LOG.infof("Compute %s: idle by the proxy's events but still serving sessions; kept running", compute.id());
+        if (!activity.isQuiet(compute.id(), config.idleTimeout()) || !unused(compute)) {
             return;
         }
         await(store.markState(compute.id(), ComputeState.SUSPENDING));
@@ -222,7 +231,7 @@ public class ComputeLifecycle {
     }
 
     private void releaseUnused(ComputeRecord compute) {
-        if (activity.hasOpenSessions(compute.id()) || driver.clientSessions(compute.spec()).orElse(0) > 0) {
+        if (!unused(compute)) {
             return;
         }
         driver.stop(compute.spec());
@@ -231,6 +240,30 @@ public class ComputeLifecycle {
         events.removed(compute);
         LOG.infof("Compute %s: one-off %s of cluster %s branch %s removed", compute.id(), compute.kind(),
             compute.clusterId(), compute.branchId());
+    }
+
+    /**
+     * Whether a compute serves no session. Where the driver can ask the compute for its client sessions, that count
+     * decides: the proxy's events come late (after a restart, compute-manager's consumer gets its partitions back
+     * only when the group has rebalanced), never (a proxy that crashed), or out of step (an opened event read again
+     * after a crash, whose closed event was read before it). A compute still serving is treated as active again, so
+     * it is asked once per idle period, not at every check. Where the compute cannot tell, the events decide.
+     */
+    private boolean unused(ComputeRecord compute) {
+        OptionalInt clients = driver.clientSessions(compute.spec());
+        if (clients.isEmpty()) {
+            return !activity.hasOpenSessions(compute.id());
+        }
+        if (clients.getAsInt() > 0) {
+            activity.touch(compute.id());
+            return false;
+        }
+        if (activity.hasOpenSessions(compute.id())) {
+            LOG.infof("Compute %s: no client left of the sessions its events still count; they are dropped",
+                compute.id());
+            activity.dropSessions(compute.id());
+        }
+        return true;
     }
 
     private void reconcile(ComputeRecord compute) {

@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 /**
  * Removes one-off computes whose session has ended without a closed event reaching compute-manager: a proxy that
  * crashed, or a compute-manager restarted in between (it then knows no sessions, so each one-off compute waits the
- * grace period from its rediscovery, and is kept while the compute itself still sees a client).
+ * grace period from its rediscovery, and is kept while the compute itself still sees a client). An opened event read
+ * again after such a crash, with its closed event read before it, is not trusted over the compute's own count.
  */
 @ApplicationScoped
 public class OneOffReaper {
@@ -35,7 +36,7 @@ public class OneOffReaper {
     Uni<Void> removeAbandoned() {
         return store.listOneOff()
             .onItem().transformToMulti(computes -> Multi.createFrom().iterable(computes))
-            .filter(compute -> activity.isIdle(compute.id(), config.oneOffGrace()))
+            .filter(compute -> activity.isQuiet(compute.id(), config.oneOffGrace()))
             .onItem().transformToUniAndMerge(compute -> lifecycle.releaseIfUnused(compute)
                 .onFailure().invoke(e -> LOG.errorf("Compute %s: removal failed: %s", compute.id(), e.getMessage()))
                 .onFailure().recoverWithNull())

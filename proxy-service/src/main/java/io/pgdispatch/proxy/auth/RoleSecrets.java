@@ -13,12 +13,14 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The SCRAM verifiers of roles, fetched from auth-service and cached for a configured time. Limitation: a changed
- * password is seen only when the cached verifier expires. A role that does not exist is not cached (it may be
+ * The SCRAM verifiers of roles, fetched from auth-service and cached for a configured time; a role's catalog event
+ * drops its entry, so a changed password or a removed role is seen within seconds (and at the latest when the entry
+ * expires, should the event be lost). A role that does not exist is not cached (it may be
  * created any moment) and gets a fabricated verifier whose salt is stable for this proxy and whose StoredKey no
  * password matches: the client goes through the same exchange and fails the same way as with a wrong password.
  */
@@ -32,6 +34,7 @@ public class RoleSecrets {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final byte[] fabricationKey = new byte[32];
     private final SecureRandom random = new SecureRandom();
+    private final AtomicLong forgets = new AtomicLong();
 
     @GrpcClient("auth")
     AuthService auth;
@@ -45,7 +48,7 @@ public class RoleSecrets {
 
     /** The verifier of {@code role} in {@code accountId}, real or fabricated; fails only when auth is unreachable. */
     public Uni<ScramVerifier> verifier(String accountId, String role) {
-        String key = accountId + '\u0000' + role;
+        String key = keyOf(accountId, role);
         Cached cached = cache.get(key);
         if (cached != null && cached.expiresAt > System.nanoTime()) {
             return Uni.createFrom().item(cached.verifier);
@@ -54,14 +57,28 @@ public class RoleSecrets {
             .setAccountId(accountId)
             .setRoleName(role)
             .build();
+        long forgetsBefore = forgets.get();
         return auth.getRoleSecret(request).map(response -> {
             if (!response.getFound()) {
                 return fabricate(key);
             }
             ScramVerifier verifier = ScramVerifier.parse(response.getScramVerifier());
-            cache.put(key, new Cached(verifier, System.nanoTime() + config.roleCacheTtl().toNanos()));
+            // An answer that was on its way while some role changed may be the old verifier: used, not kept.
+            if (forgets.get() == forgetsBefore) {
+                cache.put(key, new Cached(verifier, System.nanoTime() + config.roleCacheTtl().toNanos()));
+            }
             return verifier;
         });
+    }
+
+    /** Drops the cached verifier of a role that was changed or removed. */
+    public void forget(String accountId, String role) {
+        forgets.incrementAndGet();
+        cache.remove(keyOf(accountId, role));
+    }
+
+    private static String keyOf(String accountId, String role) {
+        return accountId + '\u0000' + role;
     }
 
     private ScramVerifier fabricate(String key) {

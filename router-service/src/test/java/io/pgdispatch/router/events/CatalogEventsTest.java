@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgdispatch.contract.events.CatalogEvent;
-import io.pgdispatch.contract.events.Topics;
 import io.pgdispatch.router.support.Accounts;
 import io.pgdispatch.router.support.ReachableAuthService;
+import io.pgdispatch.testing.CatalogEventLog;
 import io.pgdispatch.testing.ControlPlaneDatabase;
 import io.pgdispatch.testing.KafkaBroker;
-import io.quarkus.kafka.client.serialization.ObjectMapperDeserializer;
-import io.quarkus.kafka.client.serialization.ObjectMapperSerializer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,27 +32,19 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogEventsTest {
 
-    private static final Duration EVENT_WAIT = Duration.ofSeconds(20);
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafkaServers;
 
-    private KafkaCompanion kafka;
-    private ConsumerTask<String, CatalogEvent> events;
+    private CatalogEventLog events;
 
     @BeforeAll
     void consume() {
-        kafka = new KafkaCompanion(kafkaServers);
-        kafka.registerSerde(CatalogEvent.class, new ObjectMapperSerializer<>(),
-            new ObjectMapperDeserializer<>(CatalogEvent.class));
-        events = kafka.consume(CatalogEvent.class).withProp("auto.offset.reset", "earliest")
-            .fromTopics(Topics.CATALOG_EVENTS);
+        events = CatalogEventLog.follow(kafkaServers);
     }
 
     @AfterAll
     void stop() {
-        events.stop();
-        kafka.close();
+        events.close();
     }
 
     @Test
@@ -77,7 +64,8 @@ class CatalogEventsTest {
             .then().statusCode(200);
         alice.request().delete("/v1/endpoints/" + id).then().statusCode(204);
 
-        List<ConsumerRecord<String, CatalogEvent>> published = awaitEventsOf(cluster, 4);
+        List<ConsumerRecord<String, CatalogEvent>> published = events.await(
+            event -> cluster.equals(event.clusterId()), 4);
 
         assertEquals(List.of(CatalogEvent.Type.ENDPOINT_CHANGED, CatalogEvent.Type.ENDPOINT_CHANGED,
             CatalogEvent.Type.CLUSTER_CHANGED, CatalogEvent.Type.ENDPOINT_CHANGED),
@@ -90,22 +78,5 @@ class CatalogEventsTest {
             assertTrue(!record.value().time().isBefore(before), record.value().toString());
         }
         assertEquals(4, published.stream().map(record -> record.value().id()).distinct().count());
-    }
-
-    /** Waits for {@code count} events of the cluster, then a moment more, so that an extra one would show. */
-    private List<ConsumerRecord<String, CatalogEvent>> awaitEventsOf(String clusterId, int count)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(EVENT_WAIT);
-        while (eventsOf(clusterId).size() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(500);
-        return eventsOf(clusterId);
-    }
-
-    private List<ConsumerRecord<String, CatalogEvent>> eventsOf(String clusterId) {
-        return events.getRecords().stream()
-            .filter(record -> record.value().clusterId().equals(clusterId))
-            .toList();
     }
 }

@@ -227,11 +227,9 @@ public final class LocalDriver implements ComputeDriver {
 
     @Override
     public void applyRoles(ComputeSpec spec, List<RoleSecret> roles) {
-        if (roles.isEmpty()) {
-            return;
-        }
         ComputeFolder folder = folderOf(spec);
-        new Superuser(binaries, folder, runningPort(spec)).runScript(RoleScript.of(roles), "applying roles with psql");
+        new Superuser(binaries, folder, runningPort(spec)).runScript(RoleScript.of(roles, SUPERUSER),
+            "applying roles with psql");
         LOG.debugf("Compute %s: applied %d roles", spec.computeId(), roles.size());
     }
 

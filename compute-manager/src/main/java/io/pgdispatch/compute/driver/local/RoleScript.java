@@ -2,6 +2,7 @@ package io.pgdispatch.compute.driver.local;
 
 import io.pgdispatch.compute.driver.RoleSecret;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The SQL that makes a compute's roles match the account's, run by psql as superuser in one transaction. A role
@@ -10,6 +11,10 @@ import java.util.List;
  * <p>A verifier given as the password is stored as-is (PostgreSQL docs, CREATE ROLE: "If the presented password
  * string is already in MD5-encrypted or SCRAM-encrypted format, then it is stored as-is"), so the compute accepts
  * the same SCRAM exchange as the proxy, and the proxy can log in with the ClientKey it recovered.
+ *
+ * <p>A login role that the account no longer has (removed through the management API) loses its login and its
+ * password, and its open sessions are ended. It is not dropped: what it owns stays, and DROP ROLE would refuse
+ * while it owns anything. Only the server's own superuser keeps a login besides the account's roles.
  *
  * <p>Each role gets what the owner of a small database needs: CREATEDB, every privilege on database postgres
  * (schemas, temporary tables) and on schema public, whose CREATE privilege PostgreSQL 15 no longer gives to PUBLIC.
@@ -20,7 +25,7 @@ final class RoleScript {
     private RoleScript() {
     }
 
-    static String of(List<RoleSecret> roles) {
+    static String of(List<RoleSecret> roles, String superuser) {
         StringBuilder script = new StringBuilder();
         for (RoleSecret role : roles) {
             String name = identifier(role.name());
@@ -32,6 +37,13 @@ final class RoleScript {
                 .append("GRANT ALL ON DATABASE postgres TO ").append(name).append(";\n")
                 .append("GRANT ALL ON SCHEMA public TO ").append(name).append(";\n");
         }
+        String kept = roles.stream().map(role -> literal(role.name())).collect(Collectors.joining(", "));
+        script.append("CREATE TEMPORARY TABLE removed_roles ON COMMIT DROP AS SELECT rolname FROM pg_roles")
+            .append(" WHERE rolcanlogin AND rolname <> ").append(literal(superuser))
+            .append(" AND rolname <> ALL (ARRAY[").append(kept).append("]::text[]);\n")
+            .append("SELECT format('ALTER ROLE %I NOLOGIN PASSWORD NULL', rolname) FROM removed_roles\n\\gexec\n")
+            .append("SELECT count(pg_terminate_backend(pid)) AS ended_sessions FROM pg_stat_activity")
+            .append(" WHERE usename IN (SELECT rolname FROM removed_roles);\n");
         return script.toString();
     }
 
