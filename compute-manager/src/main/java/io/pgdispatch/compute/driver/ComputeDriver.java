@@ -51,6 +51,12 @@ public interface ComputeDriver {
      */
     void refreshBaseBackup(ComputeSpec spec);
 
+    /**
+     * Makes the compute authenticate connections from the proxy by the given method; a running compute takes a
+     * change at once (a reload), for new connections. Called before each start and on each use of a running compute.
+     */
+    void authenticateWith(ComputeSpec spec, HostAuthentication authentication);
+
     /** Creates or updates the given login roles in a running compute, with their verifiers as passwords. */
     void applyRoles(ComputeSpec spec, List<RoleSecret> roles);
 

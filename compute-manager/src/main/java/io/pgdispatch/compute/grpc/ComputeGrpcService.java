@@ -46,7 +46,7 @@ public class ComputeGrpcService implements ComputeService {
             return invalid(problem.get());
         }
         return computeFor(request)
-            .chain(found -> lifecycle.ensure(found)
+            .chain(found -> lifecycle.ensure(found, Optional.of(RequestProblems.authentication(request)))
                 .map(endpoint -> ComputeAddress.newBuilder().setComputeId(found.id()).setHost(endpoint.host())
                     .setPort(endpoint.port()).build()))
             .onFailure(ComputeUnavailableException.class)

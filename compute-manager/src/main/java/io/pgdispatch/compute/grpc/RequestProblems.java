@@ -2,6 +2,7 @@ package io.pgdispatch.compute.grpc;
 
 import io.pgdispatch.contract.compute.v1.ComputeKind;
 import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
+import io.pgdispatch.compute.driver.HostAuthentication;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.target.Lsn;
 import io.pgdispatch.contract.target.PointInTime;
@@ -24,7 +25,15 @@ final class RequestProblems {
             .or(() -> name("cluster_id", request.getClusterId()))
             .or(() -> name("branch_id", request.getBranchId()))
             .or(() -> request.hasPointInTime() ? pointInTimeProblem(request.getPointInTime()) : Optional.empty())
+            .or(() -> request.hasAuthentication() ? HostAuthentication.problem(request.getAuthentication().getMethod(),
+                request.getAuthentication().getOptions()) : Optional.empty())
             .or(() -> kindProblem(request));
+    }
+
+    /** The compute authentication of a request whose {@link #of} found no problem; the default when unset. */
+    static HostAuthentication authentication(EnsureComputeRequest request) {
+        return request.hasAuthentication() ? new HostAuthentication(request.getAuthentication().getMethod(),
+            request.getAuthentication().getOptions()) : HostAuthentication.DEFAULT;
     }
 
     private static Optional<String> kindProblem(EnsureComputeRequest request) {

@@ -5,6 +5,7 @@ import io.pgdispatch.compute.driver.ComputeDriver;
 import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
+import io.pgdispatch.compute.driver.HostAuthentication;
 import io.pgdispatch.compute.driver.PointInTimeOutOfRangeException;
 import io.pgdispatch.compute.events.ComputeEventPublisher;
 import io.pgdispatch.compute.roles.RoleSource;
@@ -58,13 +59,21 @@ public class ComputeLifecycle {
         this.config = config;
     }
 
-    /** The address of the running compute, started first when needed. Fails with ComputeUnavailableException. */
+    /** The address of the running compute, started first when needed, authenticating as it did before. */
     public Uni<ComputeEndpoint> ensure(ComputeRecord compute) {
+        return ensure(compute, Optional.empty());
+    }
+
+    /**
+     * The address of the running compute, started first when needed, authenticating the proxy's connections by
+     * {@code authentication} when given. Fails with ComputeUnavailableException.
+     */
+    public Uni<ComputeEndpoint> ensure(ComputeRecord compute, Optional<HostAuthentication> authentication) {
         activity.touch(compute.id());
         // Each caller gets a copy: a caller that goes away cancels its copy, never the start the others wait for.
         return Uni.createFrom().completionStage(() -> {
             CompletableFuture<ComputeEndpoint> step = ensuring.computeIfAbsent(compute.id(),
-                id -> queue.submit(id, () -> runOrStart(compute)));
+                id -> queue.submit(id, () -> runOrStart(compute, authentication)));
             step.whenComplete((endpoint, failure) -> ensuring.remove(compute.id(), step));
             return step.copy();
         });
@@ -136,21 +145,23 @@ public class ComputeLifecycle {
         }));
     }
 
-    private ComputeEndpoint runOrStart(ComputeRecord compute) {
+    private ComputeEndpoint runOrStart(ComputeRecord compute, Optional<HostAuthentication> authentication) {
         Optional<ComputeEndpoint> live = driver.running(compute.spec());
         if (live.isPresent()) {
+            authentication.ifPresent(method -> driver.authenticateWith(compute.spec(), method));
             await(store.markRunning(compute.id(), live.get(), compute.dataDir()));
             return live.get();
         }
-        return start(compute);
+        return start(compute, authentication);
     }
 
-    private ComputeEndpoint start(ComputeRecord compute) {
+    private ComputeEndpoint start(ComputeRecord compute, Optional<HostAuthentication> authentication) {
         ComputeSpec spec = compute.spec();
         await(store.markState(compute.id(), ComputeState.STARTING));
         try {
             String dataDir = !compute.isPrimary() && !driver.hasStorage(spec) && driver.needsRunningPrimary(spec)
                 ? whilePrimaryRuns(compute, () -> driver.ensureStorage(spec)) : driver.ensureStorage(spec);
+            authentication.ifPresent(method -> driver.authenticateWith(spec, method));
             ComputeEndpoint endpoint = driver.start(spec);
             // Replicas and points in time are in recovery, where nothing can be written: they take their roles from
             // the branch's WAL.

@@ -24,7 +24,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Logs in to a compute as the client's role, with the ClientKey recovered from the client's own SCRAM proof, and
- * collects what the compute says up to its first ReadyForQuery.
+ * collects what the compute says up to its first ReadyForQuery. With passthrough authentication the compute's
+ * authentication messages go to the client instead, and the client's answers to the compute, both unchanged: the
+ * compute's pg_hba.conf decides, and the proxy reads only what it must (AuthenticationOk, BackendKeyData).
  *
  * <p>States: STARTUP (StartupMessage sent, waiting for an authentication request), SASL (SCRAM-SHA-256 in
  * progress), GREETING (authenticated; collecting ParameterStatus, BackendKeyData and notices), then done at
@@ -39,35 +41,68 @@ public final class ComputeLogin {
     private final String sessionId;
     private final NetSocket socket;
     private final ScramServerExchange.Result keys;
+    private final ClientAuthentication passthrough;
     private final MessageReader reader = new MessageReader(MAX_MESSAGE_LENGTH);
     private final Promise<ComputeConnection> result = Promise.promise();
     private final Buffer greeting = Buffer.buffer();
     private ScramClient scram;
     private BackendKeyData keyData;
+    private boolean clientAnswered;
 
-    private ComputeLogin(String sessionId, NetSocket socket, ScramServerExchange.Result keys) {
+    private ComputeLogin(String sessionId, NetSocket socket, ScramServerExchange.Result keys,
+            ClientAuthentication passthrough) {
         this.sessionId = sessionId;
         this.socket = socket;
         this.keys = keys;
+        this.passthrough = passthrough;
     }
 
     /** Connects to {@code host:port} and logs in with {@code parameters} (user, database, run-time settings). */
     public static Future<ComputeConnection> start(NetClient client, String host, int port,
             Map<String, String> parameters, ScramServerExchange.Result keys, String sessionId) {
+        return connect(client, host, port)
+            .compose(socket -> new ComputeLogin(sessionId, socket, keys, null).run(parameters));
+    }
+
+    /** Connects to {@code host:port} and has the client answer the compute's authentication itself. */
+    public static Future<ComputeConnection> startPassthrough(NetClient client, String host, int port,
+            Map<String, String> parameters, ClientAuthentication passthrough, String sessionId) {
+        return connect(client, host, port)
+            .compose(socket -> new ComputeLogin(sessionId, socket, null, passthrough).run(parameters));
+    }
+
+    private static Future<NetSocket> connect(NetClient client, String host, int port) {
         return client.connect(port, host)
             .recover(failure -> Future.failedFuture(new ComputeUnreachableException(
                 SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
-                "could not connect to the compute: " + failure.getMessage(), failure)))
-            .compose(socket -> new ComputeLogin(sessionId, socket, keys).run(parameters));
+                "could not connect to the compute: " + failure.getMessage(), failure)));
     }
 
     private Future<ComputeConnection> run(Map<String, String> parameters) {
         socket.handler(this::onData);
         socket.exceptionHandler(this::fail);
-        socket.closeHandler(ignored -> fail(new ComputeUnreachableException(SqlState.CONNECTION_FAILURE,
-            "the compute closed the connection during login", null)));
+        socket.closeHandler(ignored -> fail(closedDuringLogin()));
+        if (passthrough != null) {
+            passthrough.answersTo(answer -> {
+                clientAnswered = true;
+                socket.write(answer);
+            });
+        }
         socket.write(StartupMessage.encode(parameters));
         return result.future();
+    }
+
+    /**
+     * A close before the client answered anything may be retried with the compute's address asked for again; once
+     * the client has answered the compute itself, a new attempt would ask it again, so the session ends here.
+     */
+    private RuntimeException closedDuringLogin() {
+        if (clientAnswered) {
+            return new ProtocolException(SqlState.CONNECTION_FAILURE,
+                "the compute closed the connection during authentication: connect again");
+        }
+        return new ComputeUnreachableException(SqlState.CONNECTION_FAILURE,
+            "the compute closed the connection during login", null);
     }
 
     private void onData(Buffer data) {
@@ -84,7 +119,13 @@ public final class ComputeLogin {
 
     private void handle(Message message) throws ScramException {
         switch (message.type()) {
-            case MessageType.AUTHENTICATION -> authenticate(Authentication.decode(message));
+            case MessageType.AUTHENTICATION -> {
+                if (passthrough != null) {
+                    passthrough.toClient(message.frame());
+                } else {
+                    authenticate(Authentication.decode(message));
+                }
+            }
             case MessageType.PARAMETER_STATUS, MessageType.NOTICE_RESPONSE -> greeting.appendBuffer(message.frame());
             case MessageType.BACKEND_KEY_DATA -> keyData = BackendKeyData.decode(message);
             case MessageType.READY_FOR_QUERY -> finish(message);

@@ -16,10 +16,11 @@ import java.util.Optional;
  *     primary
  * @param oneOff whether the connection chose a writable copy of the branch for itself alone
  * @param optionsRoutingAllowed whether the cluster lets connections choose it (or its branch) in options
+ * @param passthrough whether the cluster's computes authenticate clients themselves, the proxy relaying
  */
 public record Target(String accountId, String clusterId, String branchId, String branchName,
     Optional<PointInTime> pointInTime, ReadReplica readReplica, boolean oneOff, Optional<String> endpointId,
-    AccessPolicy access, boolean optionsRoutingAllowed) {
+    AccessPolicy access, boolean optionsRoutingAllowed, boolean passthrough) {
 
     /**
      * This target with the point in time, replica or one-off copy the connection chose in options, if it chose one;
@@ -30,7 +31,7 @@ public record Target(String accountId, String clusterId, String branchId, String
             return this;
         }
         return new Target(accountId, clusterId, branchId, branchName, requested.pointInTime(),
-            requested.readReplica(), requested.oneOff(), endpointId, access, optionsRoutingAllowed);
+            requested.readReplica(), requested.oneOff(), endpointId, access, optionsRoutingAllowed, passthrough);
     }
 
     /** Refuses the connection unless the target admits it, as it was named and from where it comes. */

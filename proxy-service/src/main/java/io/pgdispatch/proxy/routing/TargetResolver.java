@@ -105,7 +105,7 @@ public class TargetResolver {
         return new Target(found.getAccountId(), found.getClusterId(), found.getBranchId(), found.getBranchName(),
             point, found.getReadReplica() ? ReadReplica.SHARED : ReadReplica.NONE, false, endpoint,
             endpoint.isPresent() ? AccessPolicy.of(found.getAccess()) : AccessPolicy.OPEN,
-            found.getOptionsRoutingAllowed());
+            found.getOptionsRoutingAllowed(), found.getPassthroughAuthentication());
     }
 
     /** router.proto writes a timestamp as an RFC 3339 time in UTC and an LSN as PostgreSQL prints it. */

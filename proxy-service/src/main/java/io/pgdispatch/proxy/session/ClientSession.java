@@ -8,6 +8,7 @@ import io.pgdispatch.proxy.auth.AuthenticationFailedException;
 import io.pgdispatch.proxy.auth.CleartextPasswordCheck;
 import io.pgdispatch.proxy.auth.ScramServerExchange;
 import io.pgdispatch.proxy.auth.ScramVerifier;
+import io.pgdispatch.proxy.compute.ClientAuthentication;
 import io.pgdispatch.proxy.compute.ComputeConnection;
 import io.pgdispatch.proxy.compute.ComputeLogin;
 import io.pgdispatch.proxy.compute.ComputeRefusedException;
@@ -19,6 +20,7 @@ import io.pgdispatch.proxy.protocol.ErrorResponse;
 import io.pgdispatch.proxy.protocol.GssEncRequest;
 import io.pgdispatch.proxy.protocol.Message;
 import io.pgdispatch.proxy.protocol.MessageReader;
+import io.pgdispatch.proxy.protocol.MessageType;
 import io.pgdispatch.proxy.protocol.NegotiateProtocolVersion;
 import io.pgdispatch.proxy.protocol.PasswordMessage;
 import io.pgdispatch.proxy.protocol.ProtocolException;
@@ -40,6 +42,7 @@ import io.pgdispatch.proxy.routing.Target;
 import io.pgdispatch.proxy.routing.TargetHost;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.net.InetAddress;
@@ -69,6 +72,8 @@ import org.jboss.logging.Logger;
  * SASL_FINAL     server-first sent, waiting for client-final
  * CONNECTING     authenticated (by SCRAM, or by the password form's cleartext password checked on a worker);
  *                starting the compute and logging in to it
+ * PASSTHROUGH    the target's compute authenticates: starting it, then relaying its authentication messages to
+ *                the client and the client's answers (password messages only) back, until AuthenticationOk
  * RELAYING       bytes flow both ways through {@link Relay}
  * CLOSED         nothing more happens
  * </pre>
@@ -90,7 +95,8 @@ public final class ClientSession {
     private static final long FIRST_RETRY_MILLIS = 50;
 
     private enum State {
-        PROXY_HEADER, STARTUP, TLS, PASSWORD, ROUTING, SASL_INITIAL, SASL_FINAL, CONNECTING, RELAYING, CLOSED
+        PROXY_HEADER, STARTUP, TLS, PASSWORD, ROUTING, SASL_INITIAL, SASL_FINAL, CONNECTING, PASSTHROUGH, RELAYING,
+        CLOSED
     }
 
     private final NetSocket socket;
@@ -109,6 +115,8 @@ public final class ClientSession {
     private Optional<String> forwardedOptions;
     private Target target;
     private ScramServerExchange scram;
+    /** Where the client's answers go while the compute authenticates it; null until the compute is connected. */
+    private Consumer<Buffer> computeAuthentication;
 
     public ClientSession(NetSocket socket, SessionServices services, Entrance entrance, Context context) {
         this.socket = socket;
@@ -173,6 +181,13 @@ public final class ClientSession {
                         return;
                     }
                     onPasswordForm(PasswordMessage.decode(message));
+                }
+                case PASSTHROUGH -> {
+                    Message message = computeAuthentication == null ? null : reader.nextMessage();
+                    if (message == null) {
+                        return;
+                    }
+                    onAuthenticationAnswer(message);
                 }
                 default -> {
                     return;
@@ -258,17 +273,27 @@ public final class ClientSession {
             return;
         }
         state = State.ROUTING;
-        onContext(route(requested.get()), this::askForPassword);
+        onContext(route(requested.get()), routed -> {
+            if (routed.target().passthrough()) {
+                startPassthrough(routed.target());
+            } else {
+                askForPassword(routed);
+            }
+        });
     }
 
-    /** Looks the target up, refuses a client its access rules keep out, and fetches the role's verifier. */
+    /**
+     * Looks the target up, refuses a client its access rules keep out, and fetches the role's verifier, unless the
+     * target's computes authenticate clients themselves.
+     */
     private Uni<Routed> route(RequestedTarget requested) {
         return services.resolver().lookup(requested)
             .invoke(found -> found.admit(requested, origin))
             .invoke(found -> services.authFailures().checkAllowed(found, origin))
             .map(found -> found.as(requested))
-            .chain(found -> services.roleSecrets().verifier(found.accountId(), startup.user())
-                .map(verifier -> new Routed(found, verifier)));
+            .chain(found -> found.passthrough() ? Uni.createFrom().item(new Routed(found, null))
+                : services.roleSecrets().verifier(found.accountId(), startup.user())
+                    .map(verifier -> new Routed(found, verifier)));
     }
 
     /** The password form: the endpoint and the password in one, checked on a worker thread (PBKDF2). */
@@ -276,6 +301,7 @@ public final class ClientSession {
         PasswordForm form = PasswordForm.parse(message.password(), services.config().domain());
         state = State.ROUTING;
         onContext(route(RequestedTarget.fromPassword(form.endpointId()))
+            .invoke(routed -> refusePasswordFormForPassthrough(routed.target()))
             .chain(routed -> Uni.createFrom().completionStage(services.vertx()
                 .executeBlocking(() -> CleartextPasswordCheck.check(routed.verifier(), form.password()), false)
                 .map(keys -> new Authenticated(routed.target(), keys))
@@ -286,6 +312,15 @@ public final class ClientSession {
                 target = authenticated.target();
                 startConnecting(authenticated.keys());
             });
+    }
+
+    /** The password form ends at the proxy, which cannot hand a password on to a compute's own authentication. */
+    private static void refusePasswordFormForPassthrough(Target target) {
+        if (target.passthrough()) {
+            throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, "cluster \"" + target.clusterId()
+                + "\" authenticates on its computes, which the password form cannot reach: name the endpoint in the"
+                + " host name (SNI), in options=endpoint=<id>, or connect to its dedicated address");
+        }
     }
 
     /** A client asking for 3.x or for {@code _pq_.} extensions learns that this server speaks plain 3.0. */
@@ -323,6 +358,25 @@ public final class ClientSession {
         startConnecting(keys);
     }
 
+    /**
+     * The compute authenticates the client: the session waits for it like any other, then relays. The handshake
+     * timer keeps running, since the client still has to answer.
+     */
+    private void startPassthrough(Target routed) {
+        target = routed;
+        state = State.PASSTHROUGH;
+        resolveAndConnect(null, 1);
+    }
+
+    /** Only password messages (password, SASL and GSSAPI answers all use 'p') may go to a compute that asked. */
+    private void onAuthenticationAnswer(Message message) {
+        if (message.type() != MessageType.PASSWORD) {
+            throw ProtocolException.violation("expected an authentication answer, got message type '"
+                + message.typeName() + "'");
+        }
+        computeAuthentication.accept(message.frame());
+    }
+
     private void startConnecting(ScramServerExchange.Result keys) {
         services.vertx().cancelTimer(handshakeTimer);
         state = State.CONNECTING;
@@ -342,8 +396,11 @@ public final class ClientSession {
         parameters.keySet().removeIf(name -> name.startsWith(StartupMessage.PROTOCOL_EXTENSION_PREFIX));
         forwardedOptions.ifPresentOrElse(forwarded -> parameters.put(OPTIONS, forwarded),
             () -> parameters.remove(OPTIONS));
-        ComputeLogin.start(services.computeClient(), address.getHost(), address.getPort(), parameters, keys, id)
-            .onSuccess(compute -> startRelay(address, compute))
+        Future<ComputeConnection> login = target.passthrough()
+            ? ComputeLogin.startPassthrough(services.computeClient(), address.getHost(), address.getPort(), parameters,
+                clientAuthentication(), id)
+            : ComputeLogin.start(services.computeClient(), address.getHost(), address.getPort(), parameters, keys, id);
+        login.onSuccess(compute -> startRelay(address, compute))
             .onFailure(failure -> {
                 if (!(failure instanceof ComputeUnreachableException) || attempt == COMPUTE_ATTEMPTS
                         || state == State.CLOSED) {
@@ -357,6 +414,22 @@ public final class ClientSession {
             });
     }
 
+    /** The client's end of a passthrough login, touched on this session's event loop only. */
+    private ClientAuthentication clientAuthentication() {
+        return new ClientAuthentication() {
+            @Override
+            public void toClient(Buffer message) {
+                socket.write(message);
+            }
+
+            @Override
+            public void answersTo(Consumer<Buffer> compute) {
+                computeAuthentication = compute;
+                onData(Buffer.buffer());
+            }
+        };
+    }
+
     private void startRelay(ComputeAddress address, ComputeConnection compute) {
         if (state == State.CLOSED) {
             compute.socket().close();
@@ -364,7 +437,13 @@ public final class ClientSession {
         }
         BackendKeyData issued = services.cancelRegistry().register(address.getHost(), address.getPort(),
             compute.keyData());
-        socket.write(Authentication.ok());
+        if (target.passthrough()) {
+            // The compute's own AuthenticationOk has reached the client already.
+            services.vertx().cancelTimer(handshakeTimer);
+            computeAuthentication = null;
+        } else {
+            socket.write(Authentication.ok());
+        }
         socket.write(compute.greeting());
         socket.write(issued.encode());
         socket.write(compute.readyForQuery());
@@ -403,8 +482,11 @@ public final class ClientSession {
         if (state == State.CLOSED || state == State.RELAYING) {
             return;
         }
-        if (failure instanceof AuthenticationFailedException && target != null) {
-            // A failed SCRAM exchange; the password form's failures are counted where its target is known.
+        if (failure instanceof AuthenticationFailedException && target != null
+                || failure instanceof ComputeRefusedException refused && target != null && target.passthrough()
+                    && refused.error().sqlState().startsWith("28")) {
+            // A failed SCRAM exchange, or a compute refusing the client's own answers; the password form's failures
+            // are counted where its target is known.
             services.authFailures().recordFailure(target, origin);
         }
         ErrorResponse error = toErrorResponse(failure);

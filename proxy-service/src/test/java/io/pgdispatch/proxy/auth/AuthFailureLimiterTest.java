@@ -60,6 +60,6 @@ class AuthFailureLimiterTest {
 
     private static Target target(Optional<String> endpoint) {
         return new Target("account", "cluster", "branch", "main", Optional.empty(), ReadReplica.NONE, false, endpoint,
-            AccessPolicy.OPEN, true);
+            AccessPolicy.OPEN, true, false);
     }
 }

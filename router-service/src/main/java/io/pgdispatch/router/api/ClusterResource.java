@@ -1,7 +1,9 @@
 package io.pgdispatch.router.api;
 
 import io.pgdispatch.router.auth.ApiKeyAuthenticator;
+import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.cluster.ClusterName;
+import io.pgdispatch.router.cluster.ComputeAuthentication;
 import io.pgdispatch.router.cluster.InvalidClusterSettingsException;
 import io.pgdispatch.router.events.CatalogEventPublisher;
 import io.pgdispatch.router.store.ClusterStore;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -87,15 +90,23 @@ public class ClusterResource {
             UpdateClusterRequest request) {
         return authenticator.accountOf(authorization)
             .invoke(() -> requireChange(request))
-            .chain(account -> store.setOptionsRoutingAllowed(account, id, request.optionsRoutingAllowed()))
+            .chain(account -> {
+                // Checked before anything is written, so that a refused setting leaves the other unchanged too.
+                Optional<Optional<ComputeAuthentication>> passthrough = Optional.ofNullable(request.authentication())
+                    .map(AuthenticationSetting::passthrough);
+                Uni<Cluster> changed = request.optionsRoutingAllowed() == null ? store.find(account, id)
+                    : store.setOptionsRoutingAllowed(account, id, request.optionsRoutingAllowed());
+                return passthrough.isEmpty() ? changed
+                    : changed.chain(() -> store.setPassthrough(account, id, passthrough.get()));
+            })
             .invoke(events::clusterChanged)
             .map(ClusterView::of);
     }
 
     private static void requireChange(UpdateClusterRequest request) {
-        if (request == null || request.optionsRoutingAllowed() == null) {
+        if (request == null || (request.optionsRoutingAllowed() == null && request.authentication() == null)) {
             throw new InvalidClusterSettingsException("the request changes nothing: send the settings to change,"
-                + " such as {\"optionsRoutingAllowed\": false}");
+                + " such as {\"optionsRoutingAllowed\": false} or {\"authentication\": {\"mode\": \"proxy\"}}");
         }
     }
 }

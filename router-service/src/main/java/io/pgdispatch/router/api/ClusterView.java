@@ -14,10 +14,11 @@ public record ClusterView(
     @Schema(description = "Whether a connection may name the cluster in its options parameter; when false only"
         + " its endpoints reach it")
     boolean optionsRoutingAllowed,
+    AuthenticationSetting authentication,
     @Schema(description = "The cluster's branches, oldest first") List<BranchView> branches) {
 
     static ClusterView of(Cluster cluster) {
         return new ClusterView(cluster.id(), cluster.name(), cluster.createdAt(), cluster.optionsRoutingAllowed(),
-            cluster.branches().stream().map(BranchView::of).toList());
+            AuthenticationSetting.of(cluster.passthrough()), cluster.branches().stream().map(BranchView::of).toList());
     }
 }

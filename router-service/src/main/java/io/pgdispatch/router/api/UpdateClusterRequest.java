@@ -6,5 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UpdateClusterRequest(
     @Schema(description = "Whether a connection may name the cluster in its options parameter; false leaves only"
         + " its endpoints", examples = "false")
-    Boolean optionsRoutingAllowed) {
+    Boolean optionsRoutingAllowed,
+    AuthenticationSetting authentication) {
 }

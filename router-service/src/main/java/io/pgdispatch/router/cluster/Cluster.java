@@ -2,11 +2,13 @@ package io.pgdispatch.router.cluster;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One database project of an account, with its branches. {@code optionsRoutingAllowed} is false when the cluster
- * accepts connections only through its endpoints, not by its id in the options parameter.
+ * accepts connections only through its endpoints, not by its id in the options parameter; {@code passthrough} is set
+ * when its computes authenticate clients themselves.
  */
 public record Cluster(String id, String accountId, String name, Instant createdAt, boolean optionsRoutingAllowed,
-    List<Branch> branches) {
+    Optional<ComputeAuthentication> passthrough, List<Branch> branches) {
 }

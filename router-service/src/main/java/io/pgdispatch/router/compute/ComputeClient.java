@@ -7,6 +7,7 @@ import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.compute.v1.MutinyComputeServiceGrpc.MutinyComputeServiceStub;
 import io.pgdispatch.contract.router.v1.ConnectTargetRequest;
 import io.pgdispatch.router.RouterConfig;
+import io.pgdispatch.router.cluster.ConnectableTarget;
 import io.pgdispatch.router.cluster.PointInTime;
 import io.pgdispatch.router.cluster.Target;
 import io.quarkus.grpc.GrpcClient;
@@ -38,7 +39,8 @@ public class ComputeClient {
      * {@link ComputeUnavailableException} carrying the reason, or with {@link PointInTimeOutOfRangeException} when
      * the branch's history does not hold the point in time.
      */
-    public Uni<ComputeAddress> ensure(Target target, ConnectTargetRequest asked) {
+    public Uni<ComputeAddress> ensure(ConnectableTarget found, ConnectTargetRequest asked) {
+        Target target = found.target();
         EnsureComputeRequest.Builder request = EnsureComputeRequest.newBuilder()
             .setAccountId(target.accountId())
             .setClusterId(target.clusterId())
@@ -49,6 +51,9 @@ public class ComputeClient {
         if (asked.hasPointInTime()) {
             request.setPointInTime(asked.getPointInTime());
         }
+        found.passthrough().ifPresent(auth -> request.getAuthenticationBuilder()
+            .setMethod(auth.method())
+            .setOptions(auth.options()));
         return compute.withDeadlineAfter(config.computeTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .ensureCompute(request.build())
             .onFailure().transform(failure -> toDomainFailure(target, failure));

@@ -9,7 +9,8 @@ import io.pgdispatch.router.cluster.PointInTime;
 
 /**
  * Builds LookupTarget's answers. A cluster's target carries no access rules (everything allowed) and no point in
- * time; an endpoint's carries all of its settings. Both carry the cluster's switch for options routing.
+ * time; an endpoint's carries all of its settings. Both carry the cluster's switch for options routing and whether
+ * its computes authenticate clients themselves.
  */
 final class LookupResponses {
 
@@ -19,6 +20,7 @@ final class LookupResponses {
     static LookupTargetResponse of(ClusterTarget cluster) {
         return withTarget(cluster.target())
             .setOptionsRoutingAllowed(cluster.optionsRoutingAllowed())
+            .setPassthroughAuthentication(cluster.passthrough())
             .build();
     }
 
@@ -27,7 +29,8 @@ final class LookupResponses {
         LookupTargetResponse.Builder response = withTarget(endpoint.target())
             .setEndpointId(endpoint.id())
             .setReadReplica(endpoint.readReplica())
-            .setOptionsRoutingAllowed(lookup.optionsRoutingAllowed());
+            .setOptionsRoutingAllowed(lookup.optionsRoutingAllowed())
+            .setPassthroughAuthentication(lookup.passthrough());
         response.getAccessBuilder()
             .addAllAllowedAddresses(endpoint.access().allowedAddresses())
             .addAllAllowedVpcEndpoints(endpoint.access().allowedVpcEndpoints())

@@ -57,7 +57,7 @@ public class RouterGrpcService implements RouterService {
     @Override
     public Uni<ComputeAddress> connectTarget(ConnectTargetRequest request) {
         return clusters.findTarget(request.getAccountId(), request.getClusterId(), request.getBranchId())
-            .chain(target -> compute.ensure(target, request))
+            .chain(found -> compute.ensure(found, request))
             .onFailure().transform(GrpcStatuses::toStatus);
     }
 

@@ -2,12 +2,14 @@ package io.pgdispatch.router.store;
 
 import io.pgdispatch.router.cluster.Branch;
 import io.pgdispatch.router.cluster.Cluster;
+import io.pgdispatch.router.cluster.ComputeAuthentication;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Folds the rows of a cluster-and-branch join (one row per branch) back into clusters, keeping their order. */
 final class ClusterRows {
@@ -32,7 +34,15 @@ final class ClusterRows {
             first.getString("name"),
             first.getOffsetDateTime("created_at").toInstant(),
             first.getBoolean("options_routing_allowed"),
+            passthroughOf(first),
             branches);
+    }
+
+    /** The cluster's compute authentication from its row, empty when the proxy authenticates. */
+    static Optional<ComputeAuthentication> passthroughOf(Row row) {
+        String method = row.getString("compute_auth_method");
+        return method == null ? Optional.empty()
+            : Optional.of(new ComputeAuthentication(method, row.getString("compute_auth_options")));
     }
 
     private static Branch branchOf(Row row) {

@@ -6,6 +6,8 @@ import io.pgdispatch.router.cluster.BranchNotFoundException;
 import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.cluster.ClusterNotFoundException;
 import io.pgdispatch.router.cluster.ClusterTarget;
+import io.pgdispatch.router.cluster.ComputeAuthentication;
+import io.pgdispatch.router.cluster.ConnectableTarget;
 import io.pgdispatch.router.cluster.Target;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,6 +16,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** Clusters and branches in the {@code router} schema. Lookups by account never reveal another account's data. */
@@ -23,13 +26,14 @@ public class ClusterStore {
     private static final Logger LOG = Logger.getLogger(ClusterStore.class);
 
     private static final String SELECT_CLUSTERS = """
-        SELECT c.id, c.account_id, c.name, c.created_at, c.options_routing_allowed,
+        SELECT c.id, c.account_id, c.name, c.created_at, c.options_routing_allowed, c.compute_auth_method,
+               c.compute_auth_options,
                b.id AS branch_id, b.name AS branch_name, b.created_at AS branch_created_at, p.name AS parent_name
         FROM router.clusters c JOIN router.branches b ON b.cluster_id = c.id
         LEFT JOIN router.branches p ON p.id = b.parent_branch_id
         """;
     private static final String SELECT_BRANCH_BY_NAME = """
-        SELECT c.account_id, c.options_routing_allowed, b.id AS branch_id
+        SELECT c.account_id, c.options_routing_allowed, c.compute_auth_method, b.id AS branch_id
         FROM router.clusters c LEFT JOIN router.branches b ON b.cluster_id = c.id AND b.name = $2
         WHERE c.id = $1
         """;
@@ -82,7 +86,8 @@ public class ClusterStore {
         return pool.preparedQuery(SELECT_BRANCH_BY_NAME)
             .execute(Tuple.of(clusterId, branch))
             .map(rows -> new ClusterTarget(targetOf(rows, clusterId, branch),
-                rows.iterator().next().getBoolean("options_routing_allowed")));
+                rows.iterator().next().getBoolean("options_routing_allowed"),
+                rows.iterator().next().getString("compute_auth_method") != null));
     }
 
     /**
@@ -105,6 +110,28 @@ public class ClusterStore {
     }
 
     /**
+     * Sets how the account's cluster authenticates connections, {@code passthrough} empty for the proxy's SCRAM, and
+     * answers the cluster as it is then. Fails with {@link ClusterNotFoundException} for an unknown or foreign id.
+     */
+    public Uni<Cluster> setPassthrough(String accountId, String clusterId,
+            Optional<ComputeAuthentication> passthrough) {
+        return pool.preparedQuery("""
+                UPDATE router.clusters SET compute_auth_method = $3, compute_auth_options = $4
+                WHERE account_id = $1 AND id = $2
+                """)
+            .execute(Tuple.of(accountId, clusterId, passthrough.map(ComputeAuthentication::method).orElse(null),
+                passthrough.map(ComputeAuthentication::options).orElse("")))
+            .invoke(rows -> {
+                if (rows.rowCount() == 0) {
+                    throw new ClusterNotFoundException(clusterId);
+                }
+                LOG.infof("cluster %s: authentication by %s", clusterId,
+                    passthrough.map(auth -> "its computes (" + auth.method() + ")").orElse("the proxy"));
+            })
+            .chain(() -> find(accountId, clusterId));
+    }
+
+    /**
      * A branch given by name as a target, if the cluster is the account's. Fails with
      * {@link ClusterNotFoundException} for an unknown or foreign cluster, or {@link BranchNotFoundException}.
      */
@@ -114,10 +141,14 @@ public class ClusterStore {
             .map(rows -> targetOf(rows, clusterId, branchName));
     }
 
-    /** A branch given by id as a target, if it is in the account's cluster; else {@link BranchNotFoundException}. */
-    public Uni<Target> findTarget(String accountId, String clusterId, String branchId) {
+    /**
+     * A branch given by id as a target, with how its cluster's computes authenticate, if it is in the account's
+     * cluster; else {@link BranchNotFoundException}.
+     */
+    public Uni<ConnectableTarget> findTarget(String accountId, String clusterId, String branchId) {
         return pool.preparedQuery("""
-                SELECT b.name FROM router.clusters c JOIN router.branches b ON b.cluster_id = c.id
+                SELECT b.name, c.compute_auth_method, c.compute_auth_options
+                FROM router.clusters c JOIN router.branches b ON b.cluster_id = c.id
                 WHERE c.account_id = $1 AND c.id = $2 AND b.id = $3
                 """)
             .execute(Tuple.of(accountId, clusterId, branchId))
@@ -125,7 +156,9 @@ public class ClusterStore {
                 if (rows.size() == 0) {
                     throw new BranchNotFoundException(clusterId, branchId);
                 }
-                return new Target(accountId, clusterId, branchId, rows.iterator().next().getString("name"));
+                Row row = rows.iterator().next();
+                return new ConnectableTarget(new Target(accountId, clusterId, branchId, row.getString("name")),
+                    ClusterRows.passthroughOf(row));
             });
     }
 

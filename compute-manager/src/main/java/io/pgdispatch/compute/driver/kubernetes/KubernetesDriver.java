@@ -20,6 +20,7 @@ import io.pgdispatch.compute.driver.ComputeDriver;
 import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
+import io.pgdispatch.compute.driver.HostAuthentication;
 import io.pgdispatch.compute.driver.RoleSecret;
 import io.pgdispatch.compute.driver.StorageExistsException;
 import io.pgdispatch.contract.target.PointInTime;
@@ -156,6 +157,18 @@ public final class KubernetesDriver implements ComputeDriver {
         LOG.infof("Compute %s: Cluster %s serves on %s:%d", spec.computeId(), where(name), endpoint.host(),
             endpoint.port());
         return endpoint;
+    }
+
+    /**
+     * Limitation: the Clusters keep the operator's pg_hba.conf, which authenticates by scram-sha-256, so passthrough
+     * authentication with another method is refused with the reason.
+     */
+    @Override
+    public void authenticateWith(ComputeSpec spec, HostAuthentication authentication) {
+        if (!authentication.isDefault()) {
+            throw new ComputeDriverException("passthrough authentication by " + authentication.method()
+                + " is not available with the kubernetes driver: use authentication mode \"proxy\"");
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.pgdispatch.compute.driver.ComputeDriver;
 import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
+import io.pgdispatch.compute.driver.HostAuthentication;
 import io.pgdispatch.compute.driver.RoleSecret;
 import io.pgdispatch.compute.driver.StorageExistsException;
 import io.pgdispatch.contract.target.PointInTime;
@@ -223,6 +224,25 @@ public final class LocalDriver implements ComputeDriver {
             LOG.infof("Compute %s: new base backup at %s, %d MB of WAL after the previous one", spec.computeId(),
                 backup.endLsn(), written >> 20);
         }
+    }
+
+    @Override
+    public void authenticateWith(ComputeSpec spec, HostAuthentication authentication) {
+        ComputeFolder folder = folderOf(spec);
+        try {
+            if (!HbaFile.write(folder.data(), authentication, user)) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new ComputeDriverException("could not write pg_hba.conf of compute " + spec.computeId() + ": "
+                + e.getMessage(), e);
+        }
+        Optional<PostmasterPid> live = folder.postmaster();
+        if (live.isPresent()) {
+            new Superuser(binaries, folder, live.get().port()).query("SELECT pg_reload_conf()");
+        }
+        LOG.infof("Compute %s: connections from the proxy authenticate by %s", spec.computeId(),
+            authentication.method());
     }
 
     @Override

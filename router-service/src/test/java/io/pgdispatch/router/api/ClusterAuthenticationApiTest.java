@@ -1,0 +1,95 @@
+package io.pgdispatch.router.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgdispatch.contract.router.v1.LookupTargetRequest;
+import io.pgdispatch.contract.router.v1.RouterService;
+import io.pgdispatch.router.support.Accounts;
+import io.pgdispatch.router.support.ReachableAuthService;
+import io.pgdispatch.testing.ControlPlaneDatabase;
+import io.pgdispatch.testing.KafkaBroker;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cluster's choice of who authenticates its connections, through the management API: the proxy by default, or
+ * its computes with a pg_hba.conf method; what a compute could not take is refused and changes nothing.
+ */
+@QuarkusTest
+@TestProfile(ReachableAuthService.class)
+@QuarkusTestResource(ControlPlaneDatabase.class)
+@QuarkusTestResource(KafkaBroker.class)
+class ClusterAuthenticationApiTest {
+
+    private static final String LDAP = "{\"authentication\": {\"mode\": \"passthrough\", \"method\": \"ldap\","
+        + " \"options\": \"ldapserver=ldap.example.com ldapprefix=\\\"uid=\\\""
+        + " ldapsuffix=\\\",dc=example,dc=com\\\"\"}}";
+
+    @GrpcClient("router")
+    RouterService router;
+
+    @Test
+    void aClusterCanLeaveAuthenticationToItsComputesAndTakeItBack() {
+        Accounts alice = Accounts.fresh();
+        String cluster = alice.createCluster("directory");
+        alice.request().get("/v1/clusters/" + cluster).then().statusCode(200)
+            .body("authentication.mode", equalTo("proxy"))
+            .body("authentication.method", nullValue());
+        assertFalse(passthroughAtLookup(cluster));
+
+        alice.request().body(LDAP).patch("/v1/clusters/" + cluster).then().statusCode(200)
+            .body("authentication.mode", equalTo("passthrough"))
+            .body("authentication.method", equalTo("ldap"))
+            .body("authentication.options", containsString("ldapsuffix=\",dc=example,dc=com\""))
+            .body("optionsRoutingAllowed", equalTo(true));
+        assertTrue(passthroughAtLookup(cluster));
+
+        alice.request().body("{\"authentication\": {\"mode\": \"proxy\"}}").patch("/v1/clusters/" + cluster)
+            .then().statusCode(200)
+            .body("authentication.mode", equalTo("proxy"));
+        assertFalse(passthroughAtLookup(cluster));
+    }
+
+    @Test
+    void settingsAComputeCouldNotTakeAreRefusedAndChangeNothing() {
+        Accounts alice = Accounts.fresh();
+        String cluster = alice.createCluster("refusals");
+        alice.request().body(LDAP).patch("/v1/clusters/" + cluster).then().statusCode(200);
+        List<String> refused = List.of(
+            "{\"authentication\": {\"mode\": \"passthrough\", \"method\": \"trust\"}}",
+            "{\"authentication\": {\"mode\": \"passthrough\"}}",
+            "{\"authentication\": {\"mode\": \"passthrough\", \"method\": \"ldap\"}}",
+            "{\"authentication\": {\"mode\": \"passthrough\", \"method\": \"ldap\","
+                + " \"options\": \"ldapserver=a\\nhost all all 0.0.0.0/0 trust\"}}",
+            "{\"authentication\": {\"mode\": \"passthrough\", \"method\": \"md5\", \"options\": \"# cut\"}}",
+            "{\"authentication\": {\"mode\": \"proxy\", \"method\": \"md5\"}}",
+            "{\"authentication\": {\"mode\": \"compute\"}}",
+            "{\"optionsRoutingAllowed\": false, \"authentication\": {\"mode\": \"passthrough\", \"method\": \"x\"}}");
+
+        for (String body : refused) {
+            alice.request().body(body).patch("/v1/clusters/" + cluster).then().statusCode(400)
+                .body("error", containsString("\""));
+        }
+
+        alice.request().get("/v1/clusters/" + cluster).then()
+            .body("authentication.method", equalTo("ldap"))
+            .body("optionsRoutingAllowed", equalTo(true));
+        Accounts.fresh().request().body("{\"authentication\": {\"mode\": \"proxy\"}}")
+            .patch("/v1/clusters/" + cluster).then().statusCode(404);
+    }
+
+    private boolean passthroughAtLookup(String cluster) {
+        return router.lookupTarget(LookupTargetRequest.newBuilder().setClusterId(cluster).build())
+            .await().atMost(Duration.ofSeconds(10))
+            .getPassthroughAuthentication();
+    }
+}
