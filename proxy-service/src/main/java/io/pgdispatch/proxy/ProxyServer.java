@@ -6,6 +6,7 @@ import io.pgdispatch.proxy.cancel.CancelForwarder;
 import io.pgdispatch.proxy.cancel.CancelRegistry;
 import io.pgdispatch.proxy.events.ConnectionEvents;
 import io.pgdispatch.proxy.routing.TargetResolver;
+import io.pgdispatch.proxy.session.AnonymousSessions;
 import io.pgdispatch.proxy.session.ClientSession;
 import io.pgdispatch.proxy.session.Entrance;
 import io.pgdispatch.proxy.session.SessionServices;
@@ -50,6 +51,9 @@ public class ProxyServer {
 
     @Inject
     AuthFailureLimiter authFailures;
+
+    @Inject
+    AnonymousSessions anonymousSessions;
 
     @Inject
     TargetResolver resolver;
@@ -123,8 +127,8 @@ public class ProxyServer {
         public void start(Promise<Void> started) {
             var computeClient = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true)
                 .setConnectTimeout((int) config.computeTimeout().toMillis()));
-            SessionServices services = new SessionServices(vertx, config, roleSecrets, authFailures, resolver,
-                cancelRegistry, new CancelForwarder(cancelRegistry, computeClient), events, computeClient,
+            SessionServices services = new SessionServices(vertx, config, roleSecrets, authFailures, anonymousSessions,
+                resolver, cancelRegistry, new CancelForwarder(cancelRegistry, computeClient), events, computeClient,
                 new SecureRandom());
             vertx.createNetServer(options)
                 .connectHandler(socket -> new ClientSession(socket, services, entrance, context).start())

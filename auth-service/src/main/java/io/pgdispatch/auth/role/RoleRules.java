@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * What a new role must look like. Names are kept to what needs no quoting in SQL (a lowercase identifier of at
  * most 63 bytes, NAMEDATALEN - 1) and leave PostgreSQL's own roles alone: "pg_" is reserved for built-in roles,
- * and CREATE ROLE refuses "public", "none" and the current_user family.
+ * and CREATE ROLE refuses "public", "none" and the current_user family. "dispatch_" names the roles the platform
+ * makes on computes itself, and "anonymous" is the user name of anonymous sessions.
  */
 final class RoleRules {
 
@@ -15,7 +16,7 @@ final class RoleRules {
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Set<String> RESERVED = Set.of(
-        "postgres", "public", "none", "current_user", "current_role", "session_user");
+        "postgres", "public", "none", "current_user", "current_role", "session_user", "anonymous");
 
     private RoleRules() {
     }
@@ -25,8 +26,9 @@ final class RoleRules {
         if (name == null || !NAME.matcher(name).matches()) {
             return Optional.of("role name must be 1 to 63 characters of a-z, 0-9 and _, not starting with a digit");
         }
-        if (RESERVED.contains(name) || name.startsWith("pg_")) {
-            return Optional.of("role name \"" + name + "\" is reserved by PostgreSQL: choose another name");
+        if (RESERVED.contains(name) || name.startsWith("pg_") || name.startsWith("dispatch_")) {
+            return Optional.of("role name \"" + name + "\" is reserved by PostgreSQL or the platform: choose another"
+                + " name");
         }
         return passwordProblem(password);
     }

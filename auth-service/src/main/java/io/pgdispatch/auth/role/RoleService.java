@@ -2,6 +2,7 @@ package io.pgdispatch.auth.role;
 
 import io.pgdispatch.auth.InvalidInputException;
 import io.pgdispatch.auth.store.RoleStore;
+import io.pgdispatch.contract.scram.ScramVerifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;

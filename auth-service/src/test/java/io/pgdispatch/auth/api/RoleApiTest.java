@@ -73,7 +73,7 @@ class RoleApiTest {
     void namesPostgresWouldRefuseOrReservesAreRejected() {
         TestAccounts.Created account = TestAccounts.create("demo");
         List<String> badNames = List.of("", "Alice", "1app", "app-user", "a".repeat(64), "postgres", "pg_monitor",
-            "public");
+            "public", "anonymous", "dispatch_anonymous");
 
         for (String name : badNames) {
             given().auth().oauth2(account.apiKey()).contentType(ContentType.JSON)

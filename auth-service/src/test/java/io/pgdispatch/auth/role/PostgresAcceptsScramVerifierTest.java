@@ -3,6 +3,7 @@ package io.pgdispatch.auth.role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.pgdispatch.contract.scram.ScramVerifier;
 import io.pgdispatch.testing.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;

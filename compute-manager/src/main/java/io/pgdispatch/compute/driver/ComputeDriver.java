@@ -57,6 +57,12 @@ public interface ComputeDriver {
      */
     void authenticateWith(ComputeSpec spec, HostAuthentication authentication);
 
+    /**
+     * Creates or updates the role of anonymous sessions in a running writable compute, with the verifier of its
+     * branch's secret; on a one-off copy it may write, elsewhere only read.
+     */
+    void applyAnonymousRole(ComputeSpec spec, String verifier);
+
     /** Creates or updates the given login roles in a running compute, with their verifiers as passwords. */
     void applyRoles(ComputeSpec spec, List<RoleSecret> roles);
 

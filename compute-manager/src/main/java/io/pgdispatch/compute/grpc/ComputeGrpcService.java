@@ -7,6 +7,7 @@ import io.pgdispatch.compute.lifecycle.BranchCopyException;
 import io.pgdispatch.compute.lifecycle.ComputeLifecycle;
 import io.pgdispatch.compute.lifecycle.ComputeUnavailableException;
 import io.pgdispatch.compute.store.ComputeRecord;
+import io.pgdispatch.compute.store.BranchSecretStore;
 import io.pgdispatch.compute.store.ComputeStore;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.compute.v1.ComputeKind;
@@ -28,10 +29,12 @@ public class ComputeGrpcService implements ComputeService {
 
     private final ComputeStore store;
     private final ComputeLifecycle lifecycle;
+    private final BranchSecretStore secrets;
 
-    ComputeGrpcService(ComputeStore store, ComputeLifecycle lifecycle) {
+    ComputeGrpcService(ComputeStore store, ComputeLifecycle lifecycle, BranchSecretStore secrets) {
         this.store = store;
         this.lifecycle = lifecycle;
+        this.secrets = secrets;
     }
 
     /**
@@ -48,7 +51,10 @@ public class ComputeGrpcService implements ComputeService {
         return computeFor(request)
             .chain(found -> lifecycle.ensure(found, Optional.of(RequestProblems.authentication(request)))
                 .map(endpoint -> ComputeAddress.newBuilder().setComputeId(found.id()).setHost(endpoint.host())
-                    .setPort(endpoint.port()).build()))
+                    .setPort(endpoint.port())))
+            .chain(address -> !request.getAnonymousLogin() ? Uni.createFrom().item(address.build())
+                : secrets.anonymousPassword(request.getClusterId(), request.getBranchId())
+                    .map(password -> address.setAnonymousPassword(password).build()))
             .onFailure(ComputeUnavailableException.class)
             .transform(e -> Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException())
             .onFailure(PointInTimeOutOfRangeException.class)

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentMap;
  * <p>Limitation: the counts live in this process only. After a restart of compute-manager, sessions opened before
  * it are unknown; rediscovery gives every running compute a fresh idle period. The compute's own count of clients
  * keeps a session that stays open longer than that from being cut, where the driver can ask for it (the local driver
- * can, the kubernetes driver cannot).
+ * can, the kubernetes driver cannot). Sessions known from events keep a shared compute running even when the compute
+ * sees no client: some are compute-manager's own (a branch copy reading its parent), not the proxy's.
  */
 @ApplicationScoped
 public class ActivityTracker {
@@ -56,8 +57,8 @@ public class ActivityTracker {
 
     /**
      * No event for the timeout, whatever the sessions known from events; a compute never touched counts as quiet.
-     * A quiet compute with open sessions is asked for its own clients, since a session whose closed event never came
-     * (an opened event read again after a crash) would otherwise keep it forever.
+     * A quiet one-off compute with open sessions is asked for its own clients, since a session whose closed event
+     * never came (an opened event read again after a crash) would otherwise keep it forever.
      */
     public boolean isQuiet(String computeId, Duration timeout) {
         Instant last = lastActivity.get(computeId);
@@ -67,5 +68,10 @@ public class ActivityTracker {
     /** Drops the sessions known from events, once the compute itself has shown that none of them is left. */
     public void dropSessions(String computeId) {
         openSessions.remove(computeId);
+    }
+
+    /** No open session and no activity for the timeout; a compute never touched counts as idle. */
+    public boolean isIdle(String computeId, Duration timeout) {
+        return !openSessions.containsKey(computeId) && isQuiet(computeId, timeout);
     }
 }

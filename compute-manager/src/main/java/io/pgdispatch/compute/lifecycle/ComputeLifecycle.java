@@ -9,9 +9,11 @@ import io.pgdispatch.compute.driver.HostAuthentication;
 import io.pgdispatch.compute.driver.PointInTimeOutOfRangeException;
 import io.pgdispatch.compute.events.ComputeEventPublisher;
 import io.pgdispatch.compute.roles.RoleSource;
+import io.pgdispatch.compute.store.BranchSecretStore;
 import io.pgdispatch.compute.store.ComputeRecord;
 import io.pgdispatch.compute.store.ComputeState;
 import io.pgdispatch.compute.store.ComputeStore;
+import io.pgdispatch.contract.scram.ScramVerifier;
 import io.pgdispatch.contract.target.PointInTime;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -46,17 +48,19 @@ public class ComputeLifecycle {
     private final ComputeEventPublisher events;
     private final ActivityTracker activity;
     private final ComputeConfig config;
+    private final BranchSecretStore secrets;
     private final PerComputeQueue queue = new PerComputeQueue(Infrastructure.getDefaultWorkerPool());
     private final ConcurrentMap<String, CompletableFuture<ComputeEndpoint>> ensuring = new ConcurrentHashMap<>();
 
     ComputeLifecycle(ComputeDriver driver, ComputeStore store, RoleSource roles, ComputeEventPublisher events,
-            ActivityTracker activity, ComputeConfig config) {
+            ActivityTracker activity, ComputeConfig config, BranchSecretStore secrets) {
         this.driver = driver;
         this.store = store;
         this.roles = roles;
         this.events = events;
         this.activity = activity;
         this.config = config;
+        this.secrets = secrets;
     }
 
     /** The address of the running compute, started first when needed, authenticating as it did before. */
@@ -167,6 +171,8 @@ public class ComputeLifecycle {
             // the branch's WAL.
             if (spec.kind().isWritable()) {
                 driver.applyRoles(spec, await(roles.rolesOf(compute.accountId())));
+                driver.applyAnonymousRole(spec, ScramVerifier.of(await(secrets.anonymousPassword(compute.clusterId(),
+                    compute.branchId()))));
             }
             await(store.markRunning(compute.id(), endpoint, dataDir));
             activity.touch(compute.id());
@@ -224,8 +230,18 @@ public class ComputeLifecycle {
             branch.clusterId(), parent.branchId(), point.map(at -> " at " + at.text()).orElse(""));
     }
 
+    /**
+     * The compute's own count of client sessions is asked last: the proxy's events can come late (after a restart,
+     * compute-manager's consumer gets its partitions back only when the group has rebalanced) or never (a proxy
+     * that crashed), and a session the compute still serves must not be cut.
+     */
     private void suspendIdle(ComputeRecord compute) {
-        if (!activity.isQuiet(compute.id(), config.idleTimeout()) || !unused(compute)) {
+        if (!activity.isIdle(compute.id(), config.idleTimeout())) {
+            return;
+        }
+        if (driver.clientSessions(compute.spec()).orElse(0) > 0) {
+            activity.touch(compute.id());
+            LOG.infof("Compute %s: idle by the proxy's events but still serving sessions; kept running", compute.id());
             return;
         }
         await(store.markState(compute.id(), ComputeState.SUSPENDING));
@@ -254,11 +270,13 @@ public class ComputeLifecycle {
     }
 
     /**
-     * Whether a compute serves no session. Where the driver can ask the compute for its client sessions, that count
-     * decides: the proxy's events come late (after a restart, compute-manager's consumer gets its partitions back
-     * only when the group has rebalanced), never (a proxy that crashed), or out of step (an opened event read again
-     * after a crash, whose closed event was read before it). A compute still serving is treated as active again, so
-     * it is asked once per idle period, not at every check. Where the compute cannot tell, the events decide.
+     * Whether a one-off compute serves its session no more. Where the driver can ask the compute for its client
+     * sessions, that count decides: the proxy's events come late (after a restart, compute-manager's consumer gets
+     * its partitions back only when the group has rebalanced), never (a proxy that crashed), or out of step (an
+     * opened event read again after a crash, whose closed event was read before it). A one-off compute serves the
+     * proxy's one session and nothing of compute-manager's own, so no client there means no session. A compute
+     * still serving counts as active again, so it is asked once per grace period, not at every check. Where the
+     * compute cannot tell, the events decide.
      */
     private boolean unused(ComputeRecord compute) {
         OptionalInt clients = driver.clientSessions(compute.spec());

@@ -8,9 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/**
- * Suspends running computes that had no event and no EnsureCompute call for the idle timeout, and serve no session.
- */
+/** Suspends running computes that had no session and no EnsureCompute call for the idle timeout. */
 @ApplicationScoped
 public class IdleSuspender {
 
@@ -33,7 +31,7 @@ public class IdleSuspender {
     Uni<Void> suspendIdleComputes() {
         return store.listRunning()
             .onItem().transformToMulti(computes -> Multi.createFrom().iterable(computes))
-            .filter(compute -> activity.isQuiet(compute.id(), config.idleTimeout()))
+            .filter(compute -> activity.isIdle(compute.id(), config.idleTimeout()))
             .onItem().transformToUniAndMerge(compute -> lifecycle.suspendIfIdle(compute)
                 .onFailure().invoke(e -> LOG.errorf("Compute %s: suspend failed: %s", compute.id(), e.getMessage()))
                 .onFailure().recoverWithNull())

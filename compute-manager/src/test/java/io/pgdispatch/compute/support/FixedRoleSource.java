@@ -2,6 +2,7 @@ package io.pgdispatch.compute.support;
 
 import io.pgdispatch.compute.driver.RoleSecret;
 import io.pgdispatch.compute.roles.RoleSource;
+import io.pgdispatch.contract.scram.ScramVerifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

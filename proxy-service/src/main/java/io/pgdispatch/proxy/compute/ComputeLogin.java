@@ -41,6 +41,7 @@ public final class ComputeLogin {
     private final String sessionId;
     private final NetSocket socket;
     private final ScramServerExchange.Result keys;
+    private final char[] password;
     private final ClientAuthentication passthrough;
     private final MessageReader reader = new MessageReader(MAX_MESSAGE_LENGTH);
     private final Promise<ComputeConnection> result = Promise.promise();
@@ -49,11 +50,12 @@ public final class ComputeLogin {
     private BackendKeyData keyData;
     private boolean clientAnswered;
 
-    private ComputeLogin(String sessionId, NetSocket socket, ScramServerExchange.Result keys,
+    private ComputeLogin(String sessionId, NetSocket socket, ScramServerExchange.Result keys, char[] password,
             ClientAuthentication passthrough) {
         this.sessionId = sessionId;
         this.socket = socket;
         this.keys = keys;
+        this.password = password;
         this.passthrough = passthrough;
     }
 
@@ -61,14 +63,25 @@ public final class ComputeLogin {
     public static Future<ComputeConnection> start(NetClient client, String host, int port,
             Map<String, String> parameters, ScramServerExchange.Result keys, String sessionId) {
         return connect(client, host, port)
-            .compose(socket -> new ComputeLogin(sessionId, socket, keys, null).run(parameters));
+            .compose(socket -> new ComputeLogin(sessionId, socket, keys, null, null).run(parameters));
+    }
+
+    /**
+     * Connects to {@code host:port} and logs in with a password of the platform's own, such as the one
+     * compute-manager hands over for an anonymous session's role; the password is kept only for this login.
+     */
+    public static Future<ComputeConnection> startWithPassword(NetClient client, String host, int port,
+            Map<String, String> parameters, String password, String sessionId) {
+        return connect(client, host, port)
+            .compose(socket -> new ComputeLogin(sessionId, socket, null, password.toCharArray(), null)
+                .run(parameters));
     }
 
     /** Connects to {@code host:port} and has the client answer the compute's authentication itself. */
     public static Future<ComputeConnection> startPassthrough(NetClient client, String host, int port,
             Map<String, String> parameters, ClientAuthentication passthrough, String sessionId) {
         return connect(client, host, port)
-            .compose(socket -> new ComputeLogin(sessionId, socket, null, passthrough).run(parameters));
+            .compose(socket -> new ComputeLogin(sessionId, socket, null, null, passthrough).run(parameters));
     }
 
     private static Future<NetSocket> connect(NetClient client, String host, int port) {
@@ -139,11 +152,11 @@ public final class ComputeLogin {
         switch (request.kind()) {
             case Authentication.OK -> LOG.debugf("[%s] logged in to the compute", sessionId);
             case Authentication.SASL -> {
-                scram = ScramClient.builder()
+                var credentials = ScramClient.builder()
                     .advertisedMechanisms(request.mechanisms())
-                    .username("*")
-                    .clientAndServerKey(keys.clientKey(), keys.serverKey())
-                    .build();
+                    .username("*");
+                scram = (password != null ? credentials.password(password)
+                    : credentials.clientAndServerKey(keys.clientKey(), keys.serverKey())).build();
                 String mechanism = scram.getScramMechanism().getName();
                 socket.write(new SaslInitialResponse(mechanism, scram.clientFirstMessage().toString()).encode());
             }

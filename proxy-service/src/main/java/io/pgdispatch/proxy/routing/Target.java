@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param oneOff whether the connection chose a writable copy of the branch for itself alone
  * @param optionsRoutingAllowed whether the cluster lets connections choose it (or its branch) in options
  * @param passthrough whether the cluster's computes authenticate clients themselves, the proxy relaying
+ * @param anonymous whether and how the cluster serves anonymous sessions
  */
 public record Target(String accountId, String clusterId, String branchId, String branchName,
     Optional<PointInTime> pointInTime, ReadReplica readReplica, boolean oneOff, Optional<String> endpointId,
-    AccessPolicy access, boolean optionsRoutingAllowed, boolean passthrough) {
+    AccessPolicy access, boolean optionsRoutingAllowed, boolean passthrough, AnonymousAccess anonymous) {
 
     /**
      * This target with the point in time, replica or one-off copy the connection chose in options, if it chose one;
@@ -31,7 +32,24 @@ public record Target(String accountId, String clusterId, String branchId, String
             return this;
         }
         return new Target(accountId, clusterId, branchId, branchName, requested.pointInTime(),
-            requested.readReplica(), requested.oneOff(), endpointId, access, optionsRoutingAllowed, passthrough);
+            requested.readReplica(), requested.oneOff(), endpointId, access, optionsRoutingAllowed, passthrough,
+            anonymous);
+    }
+
+    /**
+     * This target as an anonymous session reaches it: the shared read replica in read-only mode (a point in time
+     * the connection chose stays, read-only by itself), a one-off writable copy in sandbox mode.
+     */
+    public Target forAnonymous() {
+        return switch (anonymous.mode()) {
+            case READ_ONLY -> pointInTime.isPresent() ? new Target(accountId, clusterId, branchId, branchName,
+                pointInTime, ReadReplica.NONE, false, endpointId, access, optionsRoutingAllowed, passthrough,
+                anonymous) : new Target(accountId, clusterId, branchId, branchName, pointInTime, ReadReplica.SHARED,
+                false, endpointId, access, optionsRoutingAllowed, passthrough, anonymous);
+            case SANDBOX -> new Target(accountId, clusterId, branchId, branchName, pointInTime, ReadReplica.NONE, true,
+                endpointId, access, optionsRoutingAllowed, passthrough, anonymous);
+            case OFF -> throw new IllegalStateException("anonymous access is off for " + this);
+        };
     }
 
     /** Refuses the connection unless the target admits it, as it was named and from where it comes. */

@@ -19,6 +19,7 @@ import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -82,14 +83,15 @@ public class TargetResolver {
      * The address of the compute serving the target, its primary, its compute at the point in time or its replica,
      * started first when needed; 57P03 after the compute timeout. A one-off replica or copy belongs to the session.
      */
-    public Uni<ComputeAddress> connect(Target target, String sessionId) {
+    public Uni<ComputeAddress> connect(Target target, String sessionId, boolean anonymous) {
         ConnectTargetRequest.Builder request = ConnectTargetRequest.newBuilder()
             .setAccountId(target.accountId())
             .setClusterId(target.clusterId())
             .setBranchId(target.branchId())
             .setKind(target.readReplica() == ReadReplica.NONE ? ComputeKind.PRIMARY : ComputeKind.READ_REPLICA)
             .setOneOff(target.readReplica() == ReadReplica.ONE_OFF || target.oneOff())
-            .setSessionId(sessionId);
+            .setSessionId(sessionId)
+            .setAnonymous(anonymous);
         target.pointInTime().ifPresent(point -> request.setPointInTime(toProto(point)));
         return router.connectTarget(request.build())
             .ifNoItem().after(config.computeTimeout()).failWith(() -> new ProtocolException(
@@ -105,7 +107,17 @@ public class TargetResolver {
         return new Target(found.getAccountId(), found.getClusterId(), found.getBranchId(), found.getBranchName(),
             point, found.getReadReplica() ? ReadReplica.SHARED : ReadReplica.NONE, false, endpoint,
             endpoint.isPresent() ? AccessPolicy.of(found.getAccess()) : AccessPolicy.OPEN,
-            found.getOptionsRoutingAllowed(), found.getPassthroughAuthentication());
+            found.getOptionsRoutingAllowed(), found.getPassthroughAuthentication(), anonymousOf(found.getAnonymous()));
+    }
+
+    private static AnonymousAccess anonymousOf(io.pgdispatch.contract.router.v1.AnonymousAccess anonymous) {
+        AnonymousAccess.Mode mode = switch (anonymous.getMode()) {
+            case READ_ONLY -> AnonymousAccess.Mode.READ_ONLY;
+            case SANDBOX -> AnonymousAccess.Mode.SANDBOX;
+            case OFF, UNRECOGNIZED -> AnonymousAccess.Mode.OFF;
+        };
+        return mode == AnonymousAccess.Mode.OFF ? AnonymousAccess.OFF : new AnonymousAccess(mode,
+            anonymous.getConnectionLimit(), Duration.ofMillis(anonymous.getStatementTimeoutMs()));
     }
 
     /** router.proto writes a timestamp as an RFC 3339 time in UTC and an LSN as PostgreSQL prints it. */

@@ -35,6 +35,7 @@ import io.pgdispatch.proxy.proxyprotocol.ProxyHeader;
 import io.pgdispatch.proxy.proxyprotocol.ProxyHeaderDecoder;
 import io.pgdispatch.proxy.proxyprotocol.ProxyHeaderResult;
 import io.pgdispatch.proxy.proxyprotocol.ProxyProtocolMode;
+import io.pgdispatch.proxy.routing.AnonymousAccess;
 import io.pgdispatch.proxy.routing.PasswordForm;
 import io.pgdispatch.proxy.routing.RequestedTarget;
 import io.pgdispatch.proxy.routing.StartupOptions;
@@ -72,6 +73,8 @@ import org.jboss.logging.Logger;
  * SASL_FINAL     server-first sent, waiting for client-final
  * CONNECTING     authenticated (by SCRAM, or by the password form's cleartext password checked on a worker);
  *                starting the compute and logging in to it
+ * (anonymous)    user "anonymous" on a target that allows it: no password; CONNECTING at once, to the read
+ *                replica or a sandbox, as the unprivileged role with the branch's secret from compute-manager
  * PASSTHROUGH    the target's compute authenticates: starting it, then relaying its authentication messages to
  *                the client and the client's answers (password messages only) back, until AuthenticationOk
  * RELAYING       bytes flow both ways through {@link Relay}
@@ -117,6 +120,8 @@ public final class ClientSession {
     private ScramServerExchange scram;
     /** Where the client's answers go while the compute authenticates it; null until the compute is connected. */
     private Consumer<Buffer> computeAuthentication;
+    /** The cluster's anonymous place this session holds, given back when it ends; null for other sessions. */
+    private AnonymousSessions.Slot anonymousSlot;
 
     public ClientSession(NetSocket socket, SessionServices services, Entrance entrance, Context context) {
         this.socket = socket;
@@ -274,7 +279,9 @@ public final class ClientSession {
         }
         state = State.ROUTING;
         onContext(route(requested.get()), routed -> {
-            if (routed.target().passthrough()) {
+            if (isAnonymous()) {
+                startAnonymous(routed.target());
+            } else if (routed.target().passthrough()) {
                 startPassthrough(routed.target());
             } else {
                 askForPassword(routed);
@@ -291,7 +298,7 @@ public final class ClientSession {
             .invoke(found -> found.admit(requested, origin))
             .invoke(found -> services.authFailures().checkAllowed(found, origin))
             .map(found -> found.as(requested))
-            .chain(found -> found.passthrough() ? Uni.createFrom().item(new Routed(found, null))
+            .chain(found -> found.passthrough() || isAnonymous() ? Uni.createFrom().item(new Routed(found, null))
                 : services.roleSecrets().verifier(found.accountId(), startup.user())
                     .map(verifier -> new Routed(found, verifier)));
     }
@@ -312,6 +319,30 @@ public final class ClientSession {
                 target = authenticated.target();
                 startConnecting(authenticated.keys());
             });
+    }
+
+    private boolean isAnonymous() {
+        return AnonymousAccess.USER.equals(startup.user());
+    }
+
+    /**
+     * An anonymous session needs no password, only a target that allows it: it goes to the read replica or to a
+     * sandbox of its own, starts with the target's statement timeout, and takes one of its anonymous places.
+     */
+    private void startAnonymous(Target routed) {
+        if (routed.anonymous().mode() == AnonymousAccess.Mode.OFF) {
+            throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "cluster \""
+                + routed.clusterId() + "\" does not allow anonymous access: log in with a role and its password");
+        }
+        if (routed.passthrough()) {
+            throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, "cluster \"" + routed.clusterId()
+                + "\" authenticates on its computes, which anonymous sessions cannot: log in with a role");
+        }
+        target = routed.forAnonymous();
+        anonymousSlot = services.anonymousSessions().acquire(target);
+        String timeout = "-c statement_timeout=" + target.anonymous().statementTimeout().toMillis();
+        forwardedOptions = Optional.of(forwardedOptions.map(options -> options + " " + timeout).orElse(timeout));
+        startConnecting(null);
     }
 
     /** The password form ends at the proxy, which cannot hand a password on to a compute's own authentication. */
@@ -384,7 +415,8 @@ public final class ClientSession {
     }
 
     private void resolveAndConnect(ScramServerExchange.Result keys, int attempt) {
-        onContext(services.resolver().connect(target, id), address -> connectToCompute(address, keys, attempt));
+        onContext(services.resolver().connect(target, id, anonymousSlot != null),
+            address -> connectToCompute(address, keys, attempt));
     }
 
     /**
@@ -396,10 +428,20 @@ public final class ClientSession {
         parameters.keySet().removeIf(name -> name.startsWith(StartupMessage.PROTOCOL_EXTENSION_PREFIX));
         forwardedOptions.ifPresentOrElse(forwarded -> parameters.put(OPTIONS, forwarded),
             () -> parameters.remove(OPTIONS));
-        Future<ComputeConnection> login = target.passthrough()
-            ? ComputeLogin.startPassthrough(services.computeClient(), address.getHost(), address.getPort(), parameters,
-                clientAuthentication(), id)
-            : ComputeLogin.start(services.computeClient(), address.getHost(), address.getPort(), parameters, keys, id);
+        Future<ComputeConnection> login;
+        if (anonymousSlot != null) {
+            // The database named as the client meant it: by default its user name, not the compute role's.
+            parameters.put("database", startup.database());
+            parameters.put("user", AnonymousAccess.COMPUTE_ROLE);
+            login = ComputeLogin.startWithPassword(services.computeClient(), address.getHost(), address.getPort(),
+                parameters, address.getAnonymousPassword(), id);
+        } else if (target.passthrough()) {
+            login = ComputeLogin.startPassthrough(services.computeClient(), address.getHost(), address.getPort(),
+                parameters, clientAuthentication(), id);
+        } else {
+            login = ComputeLogin.start(services.computeClient(), address.getHost(), address.getPort(), parameters, keys,
+                id);
+        }
         login.onSuccess(compute -> startRelay(address, compute))
             .onFailure(failure -> {
                 if (!(failure instanceof ComputeUnreachableException) || attempt == COMPUTE_ATTEMPTS
@@ -455,6 +497,7 @@ public final class ClientSession {
             target.branchId(), startup.user(), client));
         new Relay(socket, compute.socket(), (fromClient, toClient) -> {
             state = State.CLOSED;
+            releaseAnonymousSlot();
             services.cancelRegistry().unregister(issued);
             LOG.infof("[%s] session closed: client=%s target=%s compute=%s duration=%d ms bytes in=%d out=%d",
                 id, client, target, address.getComputeId(), elapsedMillis(), fromClient, toClient);
@@ -493,8 +536,15 @@ public final class ClientSession {
         LOG.infof("[%s] session refused: client=%s target=%s sqlstate=%s %s", id, origin,
             target == null ? "-" : target, error.sqlState(), error.message());
         state = State.CLOSED;
+        releaseAnonymousSlot();
         services.vertx().cancelTimer(handshakeTimer);
         socket.end(error.encode());
+    }
+
+    private void releaseAnonymousSlot() {
+        if (anonymousSlot != null) {
+            anonymousSlot.release();
+        }
     }
 
     private ErrorResponse toErrorResponse(Throwable failure) {
@@ -517,6 +567,7 @@ public final class ClientSession {
         if (state != State.RELAYING && state != State.CLOSED) {
             LOG.debugf("[%s] client closed the connection in state %s", id, state);
             state = State.CLOSED;
+            releaseAnonymousSlot();
             services.vertx().cancelTimer(handshakeTimer);
         }
     }

@@ -20,6 +20,7 @@ public record SessionServices(
         ProxyConfig config,
         RoleSecrets roleSecrets,
         AuthFailureLimiter authFailures,
+        AnonymousSessions anonymousSessions,
         TargetResolver resolver,
         CancelRegistry cancelRegistry,
         CancelForwarder cancelForwarder,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pgdispatch.proxy.access.AccessPolicy;
 import io.pgdispatch.proxy.access.ClientOrigin;
 import io.pgdispatch.proxy.protocol.ProtocolException;
+import io.pgdispatch.proxy.routing.AnonymousAccess;
 import io.pgdispatch.proxy.routing.ReadReplica;
 import io.pgdispatch.proxy.routing.Target;
 import java.net.InetAddress;
@@ -60,6 +61,6 @@ class AuthFailureLimiterTest {
 
     private static Target target(Optional<String> endpoint) {
         return new Target("account", "cluster", "branch", "main", Optional.empty(), ReadReplica.NONE, false, endpoint,
-            AccessPolicy.OPEN, true, false);
+            AccessPolicy.OPEN, true, false, AnonymousAccess.OFF);
     }
 }

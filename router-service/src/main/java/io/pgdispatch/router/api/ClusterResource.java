@@ -1,6 +1,7 @@
 package io.pgdispatch.router.api;
 
 import io.pgdispatch.router.auth.ApiKeyAuthenticator;
+import io.pgdispatch.router.cluster.AnonymousAccess;
 import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.cluster.ClusterName;
 import io.pgdispatch.router.cluster.ComputeAuthentication;
@@ -94,17 +95,25 @@ public class ClusterResource {
                 // Checked before anything is written, so that a refused setting leaves the other unchanged too.
                 Optional<Optional<ComputeAuthentication>> passthrough = Optional.ofNullable(request.authentication())
                     .map(AuthenticationSetting::passthrough);
+                Optional<AnonymousAccess> anonymous = Optional.ofNullable(request.anonymous())
+                    .map(AnonymousSetting::toAccess);
                 Uni<Cluster> changed = request.optionsRoutingAllowed() == null ? store.find(account, id)
                     : store.setOptionsRoutingAllowed(account, id, request.optionsRoutingAllowed());
-                return passthrough.isEmpty() ? changed
-                    : changed.chain(() -> store.setPassthrough(account, id, passthrough.get()));
+                if (passthrough.isPresent()) {
+                    changed = changed.chain(() -> store.setPassthrough(account, id, passthrough.get()));
+                }
+                if (anonymous.isPresent()) {
+                    changed = changed.chain(() -> store.setAnonymous(account, id, anonymous.get()));
+                }
+                return changed;
             })
             .invoke(events::clusterChanged)
             .map(ClusterView::of);
     }
 
     private static void requireChange(UpdateClusterRequest request) {
-        if (request == null || (request.optionsRoutingAllowed() == null && request.authentication() == null)) {
+        if (request == null || request.optionsRoutingAllowed() == null && request.authentication() == null
+                && request.anonymous() == null) {
             throw new InvalidClusterSettingsException("the request changes nothing: send the settings to change,"
                 + " such as {\"optionsRoutingAllowed\": false} or {\"authentication\": {\"mode\": \"proxy\"}}");
         }

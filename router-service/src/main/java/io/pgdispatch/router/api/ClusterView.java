@@ -15,10 +15,12 @@ public record ClusterView(
         + " its endpoints reach it")
     boolean optionsRoutingAllowed,
     AuthenticationSetting authentication,
+    AnonymousSetting anonymous,
     @Schema(description = "The cluster's branches, oldest first") List<BranchView> branches) {
 
     static ClusterView of(Cluster cluster) {
         return new ClusterView(cluster.id(), cluster.name(), cluster.createdAt(), cluster.optionsRoutingAllowed(),
-            AuthenticationSetting.of(cluster.passthrough()), cluster.branches().stream().map(BranchView::of).toList());
+            AuthenticationSetting.of(cluster.passthrough()), AnonymousSetting.of(cluster.anonymous()),
+            cluster.branches().stream().map(BranchView::of).toList());
     }
 }

@@ -7,5 +7,6 @@ public record UpdateClusterRequest(
     @Schema(description = "Whether a connection may name the cluster in its options parameter; false leaves only"
         + " its endpoints", examples = "false")
     Boolean optionsRoutingAllowed,
-    AuthenticationSetting authentication) {
+    AuthenticationSetting authentication,
+    AnonymousSetting anonymous) {
 }

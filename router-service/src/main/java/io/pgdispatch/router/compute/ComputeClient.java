@@ -47,7 +47,8 @@ public class ComputeClient {
             .setBranchId(target.branchId())
             .setKind(asked.getKind())
             .setOneOff(asked.getOneOff())
-            .setSessionId(asked.getSessionId());
+            .setSessionId(asked.getSessionId())
+            .setAnonymousLogin(asked.getAnonymous());
         if (asked.hasPointInTime()) {
             request.setPointInTime(asked.getPointInTime());
         }

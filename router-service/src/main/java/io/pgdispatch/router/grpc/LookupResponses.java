@@ -1,6 +1,7 @@
 package io.pgdispatch.router.grpc;
 
 import io.pgdispatch.contract.router.v1.LookupTargetResponse;
+import io.pgdispatch.router.cluster.AnonymousAccess;
 import io.pgdispatch.router.cluster.ClusterTarget;
 import io.pgdispatch.router.cluster.Target;
 import io.pgdispatch.router.endpoint.Endpoint;
@@ -21,6 +22,7 @@ final class LookupResponses {
         return withTarget(cluster.target())
             .setOptionsRoutingAllowed(cluster.optionsRoutingAllowed())
             .setPassthroughAuthentication(cluster.passthrough())
+            .setAnonymous(anonymousOf(cluster.anonymous()))
             .build();
     }
 
@@ -30,7 +32,8 @@ final class LookupResponses {
             .setEndpointId(endpoint.id())
             .setReadReplica(endpoint.readReplica())
             .setOptionsRoutingAllowed(lookup.optionsRoutingAllowed())
-            .setPassthroughAuthentication(lookup.passthrough());
+            .setPassthroughAuthentication(lookup.passthrough())
+            .setAnonymous(anonymousOf(lookup.anonymous()));
         response.getAccessBuilder()
             .addAllAllowedAddresses(endpoint.access().allowedAddresses())
             .addAllAllowedVpcEndpoints(endpoint.access().allowedVpcEndpoints())
@@ -43,6 +46,18 @@ final class LookupResponses {
             response.getPointInTimeBuilder().setLsn(pointInTime.lsn().toString());
         }
         return response.build();
+    }
+
+    private static io.pgdispatch.contract.router.v1.AnonymousAccess anonymousOf(AnonymousAccess anonymous) {
+        return io.pgdispatch.contract.router.v1.AnonymousAccess.newBuilder()
+            .setMode(switch (anonymous.mode()) {
+                case OFF -> io.pgdispatch.contract.router.v1.AnonymousAccess.Mode.OFF;
+                case READ_ONLY -> io.pgdispatch.contract.router.v1.AnonymousAccess.Mode.READ_ONLY;
+                case SANDBOX -> io.pgdispatch.contract.router.v1.AnonymousAccess.Mode.SANDBOX;
+            })
+            .setConnectionLimit(anonymous.connectionLimit())
+            .setStatementTimeoutMs(anonymous.statementTimeoutMillis())
+            .build();
     }
 
     private static LookupTargetResponse.Builder withTarget(Target target) {

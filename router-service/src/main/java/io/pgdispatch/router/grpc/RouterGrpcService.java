@@ -9,6 +9,8 @@ import io.pgdispatch.contract.router.v1.ListDedicatedListenersResponse;
 import io.pgdispatch.contract.router.v1.LookupTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetResponse;
 import io.pgdispatch.contract.router.v1.RouterService;
+import io.pgdispatch.router.cluster.AnonymousAccess;
+import io.pgdispatch.router.cluster.ConnectableTarget;
 import io.pgdispatch.router.cluster.Quoted;
 import io.pgdispatch.router.compute.ComputeClient;
 import io.pgdispatch.router.endpoint.EndpointListener;
@@ -57,8 +59,17 @@ public class RouterGrpcService implements RouterService {
     @Override
     public Uni<ComputeAddress> connectTarget(ConnectTargetRequest request) {
         return clusters.findTarget(request.getAccountId(), request.getClusterId(), request.getBranchId())
+            .invoke(found -> requireAnonymousAllowed(found, request))
             .chain(found -> compute.ensure(found, request))
             .onFailure().transform(GrpcStatuses::toStatus);
+    }
+
+    /** The proxy asks for an anonymous login only where the cluster allows it; this checks it again. */
+    private static void requireAnonymousAllowed(ConnectableTarget found, ConnectTargetRequest request) {
+        if (request.getAnonymous() && found.anonymous().mode() == AnonymousAccess.Mode.OFF) {
+            throw Status.PERMISSION_DENIED.withDescription("cluster " + Quoted.of(found.target().clusterId())
+                + " does not allow anonymous access").asRuntimeException();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.pgdispatch.router.store;
 
+import io.pgdispatch.router.cluster.AnonymousAccess;
 import io.pgdispatch.router.cluster.Branch;
 import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.cluster.ComputeAuthentication;
@@ -35,7 +36,14 @@ final class ClusterRows {
             first.getOffsetDateTime("created_at").toInstant(),
             first.getBoolean("options_routing_allowed"),
             passthroughOf(first),
+            anonymousOf(first),
             branches);
+    }
+
+    /** The cluster's anonymous access from a row with its three anonymous_ columns. */
+    static AnonymousAccess anonymousOf(Row row) {
+        return new AnonymousAccess(AnonymousAccess.Mode.of(row.getString("anonymous_access")),
+            row.getInteger("anonymous_connection_limit"), row.getInteger("anonymous_statement_timeout_ms"));
     }
 
     /** The cluster's compute authentication from its row, empty when the proxy authenticates. */

@@ -1,6 +1,7 @@
 package io.pgdispatch.router.store;
 
 import io.pgdispatch.contract.target.ResourceName;
+import io.pgdispatch.router.cluster.AnonymousAccess;
 import io.pgdispatch.router.cluster.Branch;
 import io.pgdispatch.router.cluster.BranchNotFoundException;
 import io.pgdispatch.router.cluster.Cluster;
@@ -27,13 +28,15 @@ public class ClusterStore {
 
     private static final String SELECT_CLUSTERS = """
         SELECT c.id, c.account_id, c.name, c.created_at, c.options_routing_allowed, c.compute_auth_method,
-               c.compute_auth_options,
+               c.compute_auth_options, c.anonymous_access, c.anonymous_connection_limit,
+               c.anonymous_statement_timeout_ms,
                b.id AS branch_id, b.name AS branch_name, b.created_at AS branch_created_at, p.name AS parent_name
         FROM router.clusters c JOIN router.branches b ON b.cluster_id = c.id
         LEFT JOIN router.branches p ON p.id = b.parent_branch_id
         """;
     private static final String SELECT_BRANCH_BY_NAME = """
-        SELECT c.account_id, c.options_routing_allowed, c.compute_auth_method, b.id AS branch_id
+        SELECT c.account_id, c.options_routing_allowed, c.compute_auth_method, c.anonymous_access,
+               c.anonymous_connection_limit, c.anonymous_statement_timeout_ms, b.id AS branch_id
         FROM router.clusters c LEFT JOIN router.branches b ON b.cluster_id = c.id AND b.name = $2
         WHERE c.id = $1
         """;
@@ -87,7 +90,8 @@ public class ClusterStore {
             .execute(Tuple.of(clusterId, branch))
             .map(rows -> new ClusterTarget(targetOf(rows, clusterId, branch),
                 rows.iterator().next().getBoolean("options_routing_allowed"),
-                rows.iterator().next().getString("compute_auth_method") != null));
+                rows.iterator().next().getString("compute_auth_method") != null,
+                ClusterRows.anonymousOf(rows.iterator().next())));
     }
 
     /**
@@ -132,6 +136,27 @@ public class ClusterStore {
     }
 
     /**
+     * Sets whether and how the account's cluster serves anonymous sessions, and answers the cluster as it is then.
+     * Fails with {@link ClusterNotFoundException} for an unknown or foreign id.
+     */
+    public Uni<Cluster> setAnonymous(String accountId, String clusterId, AnonymousAccess anonymous) {
+        return pool.preparedQuery("""
+                UPDATE router.clusters SET anonymous_access = $3, anonymous_connection_limit = $4,
+                    anonymous_statement_timeout_ms = $5
+                WHERE account_id = $1 AND id = $2
+                """)
+            .execute(Tuple.of(accountId, clusterId, anonymous.mode().text(), anonymous.connectionLimit(),
+                anonymous.statementTimeoutMillis()))
+            .invoke(rows -> {
+                if (rows.rowCount() == 0) {
+                    throw new ClusterNotFoundException(clusterId);
+                }
+                LOG.infof("cluster %s: anonymous access %s", clusterId, anonymous.mode().text());
+            })
+            .chain(() -> find(accountId, clusterId));
+    }
+
+    /**
      * A branch given by name as a target, if the cluster is the account's. Fails with
      * {@link ClusterNotFoundException} for an unknown or foreign cluster, or {@link BranchNotFoundException}.
      */
@@ -147,7 +172,8 @@ public class ClusterStore {
      */
     public Uni<ConnectableTarget> findTarget(String accountId, String clusterId, String branchId) {
         return pool.preparedQuery("""
-                SELECT b.name, c.compute_auth_method, c.compute_auth_options
+                SELECT b.name, c.compute_auth_method, c.compute_auth_options, c.anonymous_access,
+                       c.anonymous_connection_limit, c.anonymous_statement_timeout_ms
                 FROM router.clusters c JOIN router.branches b ON b.cluster_id = c.id
                 WHERE c.account_id = $1 AND c.id = $2 AND b.id = $3
                 """)
@@ -158,7 +184,7 @@ public class ClusterStore {
                 }
                 Row row = rows.iterator().next();
                 return new ConnectableTarget(new Target(accountId, clusterId, branchId, row.getString("name")),
-                    ClusterRows.passthroughOf(row));
+                    ClusterRows.passthroughOf(row), ClusterRows.anonymousOf(row));
             });
     }
 

@@ -36,7 +36,8 @@ public class EndpointStore {
     private static final String COLUMNS = """
         SELECT e.id, e.account_id, e.cluster_id, e.branch_id, b.name AS branch_name, e.at_timestamp,
                e.at_lsn::text AS at_lsn, e.read_replica, e.allowed_addresses, e.allowed_vpc_endpoints, e.vpc_only,
-               e.listen_address, e.created_at, e.updated_at, c.options_routing_allowed, c.compute_auth_method
+               e.listen_address, e.created_at, e.updated_at, c.options_routing_allowed, c.compute_auth_method,
+               c.anonymous_access, c.anonymous_connection_limit, c.anonymous_statement_timeout_ms
         """;
     private static final String JOINS = """
          e JOIN router.branches b ON b.id = e.branch_id JOIN router.clusters c ON c.id = e.cluster_id
@@ -122,7 +123,8 @@ public class EndpointStore {
             .execute(Tuple.of(endpointId))
             .map(rows -> new EndpointTarget(single(rows, endpointId),
                 rows.iterator().next().getBoolean("options_routing_allowed"),
-                rows.iterator().next().getString("compute_auth_method") != null));
+                rows.iterator().next().getString("compute_auth_method") != null,
+                ClusterRows.anonymousOf(rows.iterator().next())));
     }
 
     /** Every endpoint with a dedicated listener address, of all accounts, by endpoint id. */

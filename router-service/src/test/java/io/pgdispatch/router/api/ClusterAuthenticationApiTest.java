@@ -3,10 +3,13 @@ package io.pgdispatch.router.api;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgdispatch.contract.router.v1.AnonymousAccess;
 import io.pgdispatch.contract.router.v1.LookupTargetRequest;
+import io.pgdispatch.contract.router.v1.LookupTargetResponse;
 import io.pgdispatch.contract.router.v1.RouterService;
 import io.pgdispatch.router.support.Accounts;
 import io.pgdispatch.router.support.ReachableAuthService;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A cluster's choice of who authenticates its connections, through the management API: the proxy by default, or
- * its computes with a pg_hba.conf method; what a compute could not take is refused and changes nothing.
+ * its computes with a pg_hba.conf method; and whether it serves anonymous sessions. What a compute could not take
+ * is refused and changes nothing.
  */
 @QuarkusTest
 @TestProfile(ReachableAuthService.class)
@@ -87,9 +91,40 @@ class ClusterAuthenticationApiTest {
             .patch("/v1/clusters/" + cluster).then().statusCode(404);
     }
 
-    private boolean passthroughAtLookup(String cluster) {
+    @Test
+    void anonymousAccessIsOffUntilTurnedOnAndItsLimitsAreChecked() {
+        Accounts alice = Accounts.fresh();
+        String cluster = alice.createCluster("docs");
+        alice.request().get("/v1/clusters/" + cluster).then()
+            .body("anonymous.access", equalTo("off"))
+            .body("anonymous.connectionLimit", equalTo(20))
+            .body("anonymous.statementTimeoutMs", equalTo(30000));
+
+        alice.request().body("{\"anonymous\": {\"access\": \"sandbox\", \"connectionLimit\": 5}}")
+            .patch("/v1/clusters/" + cluster).then().statusCode(200)
+            .body("anonymous.access", equalTo("sandbox"))
+            .body("anonymous.connectionLimit", equalTo(5))
+            .body("anonymous.statementTimeoutMs", equalTo(30000));
+        LookupTargetResponse found = lookup(cluster);
+        assertEquals(AnonymousAccess.Mode.SANDBOX, found.getAnonymous().getMode());
+        assertEquals(5, found.getAnonymous().getConnectionLimit());
+
+        for (String body : List.of("{\"anonymous\": {\"access\": \"public\"}}",
+                "{\"anonymous\": {\"access\": \"read-only\", \"connectionLimit\": 0}}",
+                "{\"anonymous\": {\"access\": \"read-only\", \"statementTimeoutMs\": 50}}",
+                "{\"anonymous\": {}}")) {
+            alice.request().body(body).patch("/v1/clusters/" + cluster).then().statusCode(400)
+                .body("error", containsString("anonymous"));
+        }
+        assertEquals(AnonymousAccess.Mode.SANDBOX, lookup(cluster).getAnonymous().getMode());
+    }
+
+    private LookupTargetResponse lookup(String cluster) {
         return router.lookupTarget(LookupTargetRequest.newBuilder().setClusterId(cluster).build())
-            .await().atMost(Duration.ofSeconds(10))
-            .getPassthroughAuthentication();
+            .await().atMost(Duration.ofSeconds(10));
+    }
+
+    private boolean passthroughAtLookup(String cluster) {
+        return lookup(cluster).getPassthroughAuthentication();
     }
 }

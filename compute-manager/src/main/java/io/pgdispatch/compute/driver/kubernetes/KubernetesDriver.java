@@ -172,6 +172,15 @@ public final class KubernetesDriver implements ComputeDriver {
     }
 
     /**
+     * Limitation: the Clusters get no role for anonymous sessions, so anonymous access is refused by the compute
+     * when the proxy logs in for one.
+     */
+    @Override
+    public void applyAnonymousRole(ComputeSpec spec, String verifier) {
+        LOG.debugf("Compute %s: no anonymous role with the kubernetes driver", spec.computeId());
+    }
+
+    /**
      * Declares the roles as the Cluster's managed roles, each with its verifier in a Secret of its own (CloudNativePG
      * docs, "Database Role Management": a password already in SCRAM form is stored as-is), and waits until the
      * operator reports each one applied with that very Secret version. Replicas, one-off ones included, get their

@@ -246,6 +246,13 @@ public final class LocalDriver implements ComputeDriver {
     }
 
     @Override
+    public void applyAnonymousRole(ComputeSpec spec, String verifier) {
+        boolean writable = spec.kind() == ComputeSpec.Kind.ONE_OFF_BRANCH;
+        new Superuser(binaries, folderOf(spec), runningPort(spec)).runScript(RoleScript.anonymous(verifier, writable),
+            "applying the anonymous role");
+    }
+
+    @Override
     public void applyRoles(ComputeSpec spec, List<RoleSecret> roles) {
         ComputeFolder folder = folderOf(spec);
         new Superuser(binaries, folder, runningPort(spec)).runScript(RoleScript.of(roles, SUPERUSER),

@@ -14,13 +14,17 @@ import java.util.stream.Collectors;
  *
  * <p>A login role that the account no longer has (removed through the management API) loses its login and its
  * password, and its open sessions are ended. It is not dropped: what it owns stays, and DROP ROLE would refuse
- * while it owns anything. Only the server's own superuser keeps a login besides the account's roles.
+ * while it owns anything. Only the server's own superuser and the platform's roles ({@code dispatch_...}) keep a
+ * login besides the account's roles.
  *
  * <p>Each role gets what the owner of a small database needs: CREATEDB, every privilege on database postgres
  * (schemas, temporary tables) and on schema public, whose CREATE privilege PostgreSQL 15 no longer gives to PUBLIC.
  * Limitation: roles are not superusers and objects one role creates are not granted to the account's other roles.
  */
 final class RoleScript {
+
+    /** The platform's role for anonymous sessions; account roles cannot take names starting with dispatch_. */
+    static final String ANONYMOUS = "dispatch_anonymous";
 
     private RoleScript() {
     }
@@ -40,11 +44,29 @@ final class RoleScript {
         String kept = roles.stream().map(role -> literal(role.name())).collect(Collectors.joining(", "));
         script.append("CREATE TEMPORARY TABLE removed_roles ON COMMIT DROP AS SELECT rolname FROM pg_roles")
             .append(" WHERE rolcanlogin AND rolname <> ").append(literal(superuser))
+            .append(" AND rolname NOT LIKE 'dispatch\\_%'")
             .append(" AND rolname <> ALL (ARRAY[").append(kept).append("]::text[]);\n")
             .append("SELECT format('ALTER ROLE %I NOLOGIN PASSWORD NULL', rolname) FROM removed_roles\n\\gexec\n")
             .append("SELECT count(pg_terminate_backend(pid)) AS ended_sessions FROM pg_stat_activity")
             .append(" WHERE usename IN (SELECT rolname FROM removed_roles);\n");
         return script.toString();
+    }
+
+    /**
+     * The role of anonymous sessions, {@value #ANONYMOUS}: it logs in with the branch's secret and reads every table
+     * (pg_read_all_data). On a one-off copy, which the session alone uses and which is discarded after it, it may
+     * also write and create (pg_write_all_data, CREATE on schema public); on a primary it may not, and its replicas
+     * and points in time, which hold the primary's roles, refuse every write anyway.
+     */
+    static String anonymous(String verifier, boolean writable) {
+        String grant = writable ? "GRANT" : "REVOKE";
+        String toOrFrom = writable ? " TO " : " FROM ";
+        return "SELECT format('CREATE ROLE %I', " + literal(ANONYMOUS) + ") WHERE NOT EXISTS (SELECT FROM pg_roles"
+            + " WHERE rolname = " + literal(ANONYMOUS) + ")\n\\gexec\n"
+            + "ALTER ROLE " + ANONYMOUS + " WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD " + literal(verifier) + ";\n"
+            + "GRANT pg_read_all_data TO " + ANONYMOUS + ";\n"
+            + grant + " pg_write_all_data" + toOrFrom + ANONYMOUS + ";\n"
+            + grant + " CREATE ON SCHEMA public" + toOrFrom + ANONYMOUS + ";\n";
     }
 
     /** A quoted identifier (SQL syntax, 4.1.1): double quotes, inner ones doubled. */

@@ -10,7 +10,7 @@ import io.pgdispatch.compute.driver.ComputeSpec;
 import io.pgdispatch.compute.driver.RoleSecret;
 import io.pgdispatch.compute.support.Await;
 import io.pgdispatch.compute.support.Psql;
-import io.pgdispatch.compute.support.ScramVerifier;
+import io.pgdispatch.contract.scram.ScramVerifier;
 import io.pgdispatch.compute.support.TestFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.pgdispatch.auth.role;
+package io.pgdispatch.contract.scram;
 
 import com.ongres.scram.common.ScramFunctions;
 import com.ongres.scram.common.ScramMechanism;
@@ -10,7 +10,8 @@ import java.util.Base64;
  * Turns a password into the SCRAM-SHA-256 verifier that PostgreSQL stores in pg_authid.rolpassword:
  * {@code SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>}, each value in standard base64
  * (PostgreSQL's scram_build_secret in src/common/scram-common.c; keys as in RFC 5802 section 3). Given the
- * verifier as a password, ALTER ROLE stores it unchanged, which is how computes get the same one.
+ * verifier as a password, ALTER ROLE stores it unchanged, which is how computes get the same one. auth-service
+ * makes the verifiers of the account's roles with it, compute-manager those of the roles it makes on computes.
  *
  * <p>Passwords are normalised with SASLprep (RFC 4013) and, like PostgreSQL's pg_saslprep, used as they are
  * when SASLprep refuses them. This costs 4096 rounds of PBKDF2: never call it on an event loop.
@@ -18,10 +19,10 @@ import java.util.Base64;
 public final class ScramVerifier {
 
     /** PostgreSQL's default scram_iterations, and the only count before PostgreSQL 16. */
-    static final int ITERATIONS = 4096;
+    public static final int ITERATIONS = 4096;
 
     /** SCRAM_DEFAULT_SALT_LEN in PostgreSQL's src/include/common/scram-common.h. */
-    static final int SALT_LENGTH = 16;
+    public static final int SALT_LENGTH = 16;
 
     private static final ScramMechanism MECHANISM = ScramMechanism.SCRAM_SHA_256;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,7 +35,7 @@ public final class ScramVerifier {
         return of(password, ScramFunctions.salt(SALT_LENGTH, RANDOM));
     }
 
-    static String of(String password, byte[] salt) {
+    public static String of(String password, byte[] salt) {
         byte[] saltedPassword = ScramFunctions.saltedPassword(
             MECHANISM, StringPreparation.POSTGRESQL_PREPARATION, password.toCharArray(), salt, ITERATIONS);
         byte[] storedKey = ScramFunctions.storedKey(MECHANISM, ScramFunctions.clientKey(MECHANISM, saltedPassword));

@@ -1,0 +1,90 @@
+package io.pgdispatch.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Anonymous sessions with real psql and pgjdbc (user "anonymous", no password): refused until the cluster allows
+ * them, then read-only on the branch's replica as an unprivileged role, or each in a writable sandbox of its own
+ * that is gone with it; with their own statement timeout and connection limit. The owner's data never changes.
+ */
+@ExtendWith(DispatchSystemExtension.class)
+class AnonymousAccessTest {
+
+    private static final Duration CHANGED = Duration.ofSeconds(60);
+
+    @Test
+    void readOnlyAnonymousSessionsReadTheReplicaAndCannotWrite(DispatchSystem system) throws Exception {
+        Tenant tenant = system.newTenant();
+        Psql owner = new Psql(system, tenant);
+        assertEquals(0, owner.run("create table notes (id int); insert into notes values (1)").exitCode());
+        Psql.Result refused = anonymous(system, tenant, "select 1");
+        assertTrue(refused.errors().contains("does not allow anonymous access"), refused.errors());
+
+        system.managementApi().updateCluster(tenant,
+            "{\"anonymous\": {\"access\": \"read-only\", \"statementTimeoutMs\": 1000}}");
+
+        Await.until(CHANGED, () -> anonymous(system, tenant,
+                "select current_user, pg_is_in_recovery(), count(*) from notes").output().trim(),
+            "dispatch_anonymous|t|1"::equals);
+        Psql.Result write = anonymous(system, tenant, "insert into notes values (2)");
+        assertTrue(write.errors().contains("read-only transaction"), write.errors());
+        Psql.Result slow = anonymous(system, tenant, "select pg_sleep(3)");
+        assertTrue(slow.errors().contains("statement timeout"), slow.errors());
+        assertEquals("1", owner.run("select count(*) from notes").output().trim());
+    }
+
+    @Test
+    void eachSandboxSessionWritesToACopyOfItsOwn(DispatchSystem system) throws Exception {
+        Tenant tenant = system.newTenant();
+        Psql owner = new Psql(system, tenant);
+        assertEquals(0, owner.run("create table notes (id int); insert into notes values (1)").exitCode());
+        system.managementApi().updateCluster(tenant, "{\"anonymous\": {\"access\": \"sandbox\"}}");
+
+        Await.until(CHANGED, () -> anonymous(system, tenant, "insert into notes values (2), (3);"
+            + " create table scratch (x int); select count(*) from notes"),
+            result -> result.output().trim().equals("INSERT 0 2\nCREATE TABLE\n3"));
+
+        assertEquals("1", anonymous(system, tenant, "select count(*) from notes").output().trim(),
+            "a new session starts from the branch, without what the last one wrote");
+        assertEquals("1", owner.run("select count(*) from notes").output().trim());
+        assertTrue(owner.run("select 1 from scratch").exitCode() != 0, "the sandbox's table stayed in the sandbox");
+    }
+
+    @Test
+    void anonymousSessionsHaveTheirOwnConnectionLimit(DispatchSystem system) throws Exception {
+        Tenant tenant = system.newTenant();
+        Psql owner = new Psql(system, tenant);
+        assertEquals(0, owner.run("create table notes (id int)").exitCode());
+        system.managementApi().updateCluster(tenant,
+            "{\"anonymous\": {\"access\": \"read-only\", \"connectionLimit\": 1}}");
+        Connection first = Await.until(CHANGED, () -> anonymousJdbc(system, tenant), connection -> connection != null);
+
+        try (first) {
+            Psql.Result second = anonymous(system, tenant, "select 1");
+            assertTrue(second.errors().contains("too many anonymous sessions"), second.errors());
+            assertEquals(0, owner.run("select 1").exitCode(), "the account's roles are not limited by it");
+        }
+        Await.until(CHANGED, () -> anonymous(system, tenant, "select 1").exitCode(), code -> code == 0);
+    }
+
+    private static Psql.Result anonymous(DispatchSystem system, Tenant tenant, String sql) throws Exception {
+        Psql psql = new Psql(system, tenant);
+        return psql.runWithPassword(psql.connectionString("").replace("user=" + tenant.role(), "user=anonymous"),
+            "", sql);
+    }
+
+    private static Connection anonymousJdbc(DispatchSystem system, Tenant tenant) {
+        try {
+            return Jdbc.connect(system, tenant.host(), "anonymous", "");
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+}
