@@ -68,6 +68,7 @@ service_properties() {
     case "$service" in
         auth-service)
             datasource_properties
+            grpc_client_properties router:router-service
             ;;
         router-service)
             datasource_properties

@@ -1,6 +1,7 @@
 package io.pgdispatch.proxy;
 
 import io.pgdispatch.proxy.auth.AuthFailureLimiter;
+import io.pgdispatch.proxy.auth.LinkLogins;
 import io.pgdispatch.proxy.auth.RoleSecrets;
 import io.pgdispatch.proxy.cancel.CancelForwarder;
 import io.pgdispatch.proxy.cancel.CancelRegistry;
@@ -54,6 +55,9 @@ public class ProxyServer {
 
     @Inject
     AnonymousSessions anonymousSessions;
+
+    @Inject
+    LinkLogins linkLogins;
 
     @Inject
     TargetResolver resolver;
@@ -128,8 +132,8 @@ public class ProxyServer {
             var computeClient = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true)
                 .setConnectTimeout((int) config.computeTimeout().toMillis()));
             SessionServices services = new SessionServices(vertx, config, roleSecrets, authFailures, anonymousSessions,
-                resolver, cancelRegistry, new CancelForwarder(cancelRegistry, computeClient), events, computeClient,
-                new SecureRandom());
+                linkLogins, resolver, cancelRegistry, new CancelForwarder(cancelRegistry, computeClient), events,
+                computeClient, new SecureRandom());
             vertx.createNetServer(options)
                 .connectHandler(socket -> new ClientSession(socket, services, entrance, context).start())
                 .listen()

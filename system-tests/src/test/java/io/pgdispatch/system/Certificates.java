@@ -16,6 +16,7 @@ final class Certificates {
             "/CN=pg-dispatch test CA", "-keyout", "ca.key", "-out", "ca.crt");
         issue(folder, "db", "*.db." + domain);
         issue(folder, "endpoint", "*.endpoint." + domain);
+        issue(folder, "start", "start." + domain);
     }
 
     private static void issue(Path folder, String name, String host) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package io.pgdispatch.system;
 import io.pgdispatch.testing.PostgresServer;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -46,6 +49,7 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
     private int authPort;
     private int routerPort;
     private HostsFile hosts;
+    private MockOAuth2Server identityProvider;
 
     private DispatchSystem(Path home) {
         this.home = home;
@@ -90,7 +94,17 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
         int computePort = freePort();
         routerPort = freePort();
         proxyPort = freePort();
+        identityProvider = new MockOAuth2Server(new OAuth2Config(true));
+        identityProvider.start(InetAddress.getLoopbackAddress(), 0);
+        started.add(identityProvider::shutdown);
+
         Map<String, String> auth = new HashMap<>(common);
+        auth.put("quarkus.grpc.clients.router.port", String.valueOf(routerPort));
+        auth.put("dispatch.link.base-url", "http://127.0.0.1:" + authPort + "/link/");
+        auth.put("quarkus.oidc.tenant-enabled", "true");
+        auth.put("quarkus.oidc.auth-server-url", identityIssuer());
+        auth.put("quarkus.oidc.client-id", "pg-dispatch");
+        auth.put("quarkus.oidc.credentials.secret", UUID.randomUUID() + "-" + UUID.randomUUID());
         startService(repository, "auth-service", authPort, auth, logs);
 
         Map<String, String> compute = new HashMap<>(common);
@@ -161,6 +175,15 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
 
     int proxyPort() {
         return proxyPort;
+    }
+
+    /**
+     * The OpenID Connect provider auth-service logs people in with for login links: a real one, with a login form
+     * where any user name is accepted and becomes the ID token's subject. Its address is 127.0.0.1, as the browser,
+     * auth-service and the token's issuer claim must agree on one host name.
+     */
+    String identityIssuer() {
+        return "http://127.0.0.1:" + identityProvider.baseUrl().port() + "/default";
     }
 
     int authPort() {

@@ -50,6 +50,12 @@ final class ManagementApi {
         expect(204, send("DELETE", authPort, "/v1/roles/" + role, tenant.apiKey(), null));
     }
 
+    /** Lets a person logged in at the OIDC provider as {@code subject} confirm login links for the account. */
+    void addLoginIdentity(Tenant tenant, String issuer, String subject) throws IOException, InterruptedException {
+        post(authPort, "/v1/login-identities", tenant.apiKey(), JSON.createObjectNode().put("issuer", issuer)
+            .put("subject", subject).toString());
+    }
+
     /** A new branch of the tenant's cluster, from the head of its parent branch. */
     JsonNode createBranch(Tenant tenant, String name, String parent) throws IOException, InterruptedException {
         return post(routerPort, "/v1/clusters/" + tenant.clusterId() + "/branches", tenant.apiKey(),

@@ -2,6 +2,7 @@ package io.pgdispatch.auth.api;
 
 import io.pgdispatch.auth.InvalidInputException;
 import io.pgdispatch.auth.apikey.InvalidApiKeyException;
+import io.pgdispatch.auth.link.IdentityTakenException;
 import io.pgdispatch.auth.role.RoleExistsException;
 import io.pgdispatch.auth.role.RoleNotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,6 +22,11 @@ public class ErrorMapping {
 
     @ServerExceptionMapper
     public RestResponse<ErrorBody> roleExists(RoleExistsException e) {
+        return RestResponse.status(Status.CONFLICT, new ErrorBody(e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> identityTaken(IdentityTakenException e) {
         return RestResponse.status(Status.CONFLICT, new ErrorBody(e.getMessage()));
     }
 

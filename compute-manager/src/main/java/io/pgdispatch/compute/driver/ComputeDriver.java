@@ -2,6 +2,7 @@ package io.pgdispatch.compute.driver;
 
 import io.pgdispatch.contract.target.PointInTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -58,10 +59,10 @@ public interface ComputeDriver {
     void authenticateWith(ComputeSpec spec, HostAuthentication authentication);
 
     /**
-     * Creates or updates the role of anonymous sessions in a running writable compute, with the verifier of its
-     * branch's secret; on a one-off copy it may write, elsewhere only read.
+     * Creates or updates the platform roles in a running writable compute, each with the verifier of its branch's
+     * secret ({@link PlatformRole}); on a one-off copy the anonymous role may write, elsewhere only read.
      */
-    void applyAnonymousRole(ComputeSpec spec, String verifier);
+    void applyPlatformRoles(ComputeSpec spec, Map<PlatformRole, String> verifiers);
 
     /** Creates or updates the given login roles in a running compute, with their verifiers as passwords. */
     void applyRoles(ComputeSpec spec, List<RoleSecret> roles);

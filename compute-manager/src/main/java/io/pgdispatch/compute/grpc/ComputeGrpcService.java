@@ -1,13 +1,14 @@
 package io.pgdispatch.compute.grpc;
 
 import io.grpc.Status;
+import io.pgdispatch.compute.driver.PlatformRole;
 import io.pgdispatch.compute.driver.PointInTimeOutOfRangeException;
 import io.pgdispatch.compute.driver.StorageExistsException;
 import io.pgdispatch.compute.lifecycle.BranchCopyException;
 import io.pgdispatch.compute.lifecycle.ComputeLifecycle;
 import io.pgdispatch.compute.lifecycle.ComputeUnavailableException;
-import io.pgdispatch.compute.store.ComputeRecord;
 import io.pgdispatch.compute.store.BranchSecretStore;
+import io.pgdispatch.compute.store.ComputeRecord;
 import io.pgdispatch.compute.store.ComputeStore;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.compute.v1.ComputeKind;
@@ -52,9 +53,10 @@ public class ComputeGrpcService implements ComputeService {
             .chain(found -> lifecycle.ensure(found, Optional.of(RequestProblems.authentication(request)))
                 .map(endpoint -> ComputeAddress.newBuilder().setComputeId(found.id()).setHost(endpoint.host())
                     .setPort(endpoint.port())))
-            .chain(address -> !request.getAnonymousLogin() ? Uni.createFrom().item(address.build())
-                : secrets.anonymousPassword(request.getClusterId(), request.getBranchId())
-                    .map(password -> address.setAnonymousPassword(password).build()))
+            .chain(address -> PlatformRole.of(request.getPlatformLogin())
+                .map(role -> secrets.passwordOf(request.getClusterId(), request.getBranchId(), role)
+                    .map(password -> address.setPlatformPassword(password).build()))
+                .orElseGet(() -> Uni.createFrom().item(address.build())))
             .onFailure(ComputeUnavailableException.class)
             .transform(e -> Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException())
             .onFailure(PointInTimeOutOfRangeException.class)

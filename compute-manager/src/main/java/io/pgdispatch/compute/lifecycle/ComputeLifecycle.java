@@ -6,6 +6,7 @@ import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
 import io.pgdispatch.compute.driver.HostAuthentication;
+import io.pgdispatch.compute.driver.PlatformRole;
 import io.pgdispatch.compute.driver.PointInTimeOutOfRangeException;
 import io.pgdispatch.compute.events.ComputeEventPublisher;
 import io.pgdispatch.compute.roles.RoleSource;
@@ -18,6 +19,8 @@ import io.pgdispatch.contract.target.PointInTime;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -171,8 +174,7 @@ public class ComputeLifecycle {
             // the branch's WAL.
             if (spec.kind().isWritable()) {
                 driver.applyRoles(spec, await(roles.rolesOf(compute.accountId())));
-                driver.applyAnonymousRole(spec, ScramVerifier.of(await(secrets.anonymousPassword(compute.clusterId(),
-                    compute.branchId()))));
+                driver.applyPlatformRoles(spec, platformVerifiers(compute));
             }
             await(store.markRunning(compute.id(), endpoint, dataDir));
             activity.touch(compute.id());
@@ -228,6 +230,15 @@ public class ComputeLifecycle {
         }
         LOG.infof("Compute %s: branch %s of cluster %s copied from branch %s%s", branch.id(), branch.branchId(),
             branch.clusterId(), parent.branchId(), point.map(at -> " at " + at.text()).orElse(""));
+    }
+
+    private Map<PlatformRole, String> platformVerifiers(ComputeRecord compute) {
+        Map<PlatformRole, String> verifiers = new EnumMap<>(PlatformRole.class);
+        for (PlatformRole role : PlatformRole.values()) {
+            verifiers.put(role, ScramVerifier.of(await(secrets.passwordOf(compute.clusterId(), compute.branchId(),
+                role))));
+        }
+        return verifiers;
     }
 
     /**

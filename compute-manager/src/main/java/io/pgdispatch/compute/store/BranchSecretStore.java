@@ -1,5 +1,6 @@
 package io.pgdispatch.compute.store;
 
+import io.pgdispatch.compute.driver.PlatformRole;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -8,8 +9,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The table compute.branch_secrets: one random password per branch for the role the proxy logs in as for anonymous
- * sessions. Made on first use; concurrent first uses agree on one, as the insert keeps the row that came first.
+ * The table compute.branch_secrets: one random password per branch for each {@link PlatformRole}. Made on first
+ * use; concurrent first uses agree on one, as the insert keeps the row that came first.
  */
 @ApplicationScoped
 public class BranchSecretStore {
@@ -23,16 +24,18 @@ public class BranchSecretStore {
         this.pool = pool;
     }
 
-    public Uni<String> anonymousPassword(String clusterId, String branchId) {
+    public Uni<String> passwordOf(String clusterId, String branchId, PlatformRole role) {
         byte[] fresh = new byte[SECRET_BYTES];
         random.nextBytes(fresh);
         return pool.preparedQuery("""
-                INSERT INTO compute.branch_secrets (cluster_id, branch_id, anonymous_password) VALUES ($1, $2, $3)
-                ON CONFLICT (cluster_id, branch_id) DO NOTHING""")
-            .execute(Tuple.of(clusterId, branchId, Base64.getUrlEncoder().withoutPadding().encodeToString(fresh)))
+                INSERT INTO compute.branch_secrets (cluster_id, branch_id, role_name, password) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (cluster_id, branch_id, role_name) DO NOTHING""")
+            .execute(Tuple.of(clusterId, branchId, role.roleName(),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(fresh)))
             .chain(() -> pool.preparedQuery("""
-                    SELECT anonymous_password FROM compute.branch_secrets WHERE cluster_id = $1 AND branch_id = $2""")
-                .execute(Tuple.of(clusterId, branchId)))
-            .map(rows -> rows.iterator().next().getString("anonymous_password"));
+                    SELECT password FROM compute.branch_secrets
+                    WHERE cluster_id = $1 AND branch_id = $2 AND role_name = $3""")
+                .execute(Tuple.of(clusterId, branchId, role.roleName())))
+            .map(rows -> rows.iterator().next().getString("password"));
     }
 }

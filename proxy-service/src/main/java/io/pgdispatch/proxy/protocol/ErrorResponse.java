@@ -27,6 +27,18 @@ public record ErrorResponse(Map<Character, String> fields) {
         return new ErrorResponse(fields);
     }
 
+    /** A NoticeResponse: the same fields, for a message the client shows without the connection ending. */
+    public static Buffer notice(String message) {
+        Buffer frame = Wire.begin(MessageType.NOTICE_RESPONSE);
+        Map<Character, String> fields = new LinkedHashMap<>();
+        fields.put(SEVERITY, "NOTICE");
+        fields.put(SEVERITY_NON_LOCALIZED, "NOTICE");
+        fields.put(CODE, SqlState.SUCCESSFUL_COMPLETION);
+        fields.put(MESSAGE, message);
+        fields.forEach((code, value) -> Wire.appendCString(frame.appendByte((byte) code.charValue()), value));
+        return Wire.finish(frame.appendByte((byte) 0));
+    }
+
     public static ErrorResponse decode(Message message) {
         Buffer body = message.body();
         Map<Character, String> fields = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ package io.pgdispatch.proxy.protocol;
  */
 public final class SqlState {
 
+    public static final String SUCCESSFUL_COMPLETION = "00000";
     public static final String CONNECTION_FAILURE = "08006";
     public static final String SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION = "08001";
     public static final String SQLSERVER_REJECTED_ESTABLISHMENT_OF_SQLCONNECTION = "08004";

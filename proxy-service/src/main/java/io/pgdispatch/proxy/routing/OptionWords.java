@@ -12,7 +12,7 @@ import java.util.List;
  * <p>Words are returned raw, their backslashes still in place, because a routing word is split further at its
  * unescaped commas before it is unescaped.
  */
-final class OptionWords {
+public final class OptionWords {
 
     private OptionWords() {
     }
@@ -44,7 +44,7 @@ final class OptionWords {
     }
 
     /** The inverse of {@link #unescape}: a backslash before each whitespace character and each backslash. */
-    static String escape(String word) {
+    public static String escape(String word) {
         StringBuilder raw = new StringBuilder(word.length() + 8);
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);

@@ -30,7 +30,8 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
         DEDICATED_ADDRESS("the address it connected to"),
         HOST_NAME("the host name"),
         OPTIONS("options"),
-        PASSWORD("the password");
+        PASSWORD("the password"),
+        LINK("the login link");
 
         private final String description;
 
@@ -80,6 +81,15 @@ public record RequestedTarget(Kind kind, String id, Optional<String> branchName,
     public static RequestedTarget fromPassword(String endpointId) {
         return new RequestedTarget(Kind.ENDPOINT, endpointId, Optional.empty(), Optional.empty(), ReadReplica.NONE,
             false, Source.PASSWORD);
+    }
+
+    /** A cluster's branch or an endpoint a person chose on a login link's page. */
+    public static RequestedTarget fromLink(Optional<String> clusterId, Optional<String> branchName,
+            Optional<String> endpointId) {
+        return endpointId.map(endpoint -> new RequestedTarget(Kind.ENDPOINT, endpoint, Optional.empty(),
+                Optional.empty(), ReadReplica.NONE, false, Source.LINK))
+            .orElseGet(() -> new RequestedTarget(Kind.CLUSTER, clusterId.orElseThrow(), branchName, Optional.empty(),
+                ReadReplica.NONE, false, Source.LINK));
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Optional;
  * connection without SNI (libpq sends none for an IP address) or with a name outside the domain names nothing
  * here, and may name its target in {@code options} or in its password.
  *
- * <p>Limitation: link authentication at {@code start.<domain>} is recognized but refused with 0A000.
+ * <p>{@code start.<domain>} names no target: the connection logs in by link, and the person chooses the target.
  */
 public record TargetHost(Kind kind, String id) {
 
@@ -43,6 +43,11 @@ public record TargetHost(Kind kind, String id) {
         return new TargetHost(Kind.ENDPOINT, endpointId);
     }
 
+    /** Whether the server name is {@code start.<domain>}, which names no target but asks for a login by link. */
+    public static boolean isLinkHost(String serverName, String domain) {
+        return serverName != null && serverName.equalsIgnoreCase("start." + domain);
+    }
+
     public static Optional<TargetHost> parse(String serverName, String domain) {
         if (serverName == null || serverName.isEmpty()) {
             return Optional.empty();
@@ -52,10 +57,8 @@ public record TargetHost(Kind kind, String id) {
         if (!host.endsWith(suffix)) {
             return Optional.empty();
         }
-        if (host.equals("start" + suffix)) {
-            throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED,
-                "link authentication at " + host + " is not available yet: connect to <cluster-id>.db." + domain
-                    + " or <endpoint-id>.endpoint." + domain);
+        if (isLinkHost(serverName, domain)) {
+            return Optional.empty();
         }
         String local = host.substring(0, host.length() - suffix.length());
         int dot = local.indexOf('.');

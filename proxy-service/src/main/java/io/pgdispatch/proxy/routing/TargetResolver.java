@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.compute.v1.ComputeKind;
+import io.pgdispatch.contract.compute.v1.PlatformLogin;
 import io.pgdispatch.contract.router.v1.ConnectTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetResponse;
@@ -82,8 +83,9 @@ public class TargetResolver {
     /**
      * The address of the compute serving the target, its primary, its compute at the point in time or its replica,
      * started first when needed; 57P03 after the compute timeout. A one-off replica or copy belongs to the session.
+     * A session without a role password asks for the password of the platform role it logs in as.
      */
-    public Uni<ComputeAddress> connect(Target target, String sessionId, boolean anonymous) {
+    public Uni<ComputeAddress> connect(Target target, String sessionId, PlatformLogin login) {
         ConnectTargetRequest.Builder request = ConnectTargetRequest.newBuilder()
             .setAccountId(target.accountId())
             .setClusterId(target.clusterId())
@@ -91,7 +93,7 @@ public class TargetResolver {
             .setKind(target.readReplica() == ReadReplica.NONE ? ComputeKind.PRIMARY : ComputeKind.READ_REPLICA)
             .setOneOff(target.readReplica() == ReadReplica.ONE_OFF || target.oneOff())
             .setSessionId(sessionId)
-            .setAnonymous(anonymous);
+            .setPlatformLogin(login);
         target.pointInTime().ifPresent(point -> request.setPointInTime(toProto(point)));
         return router.connectTarget(request.build())
             .ifNoItem().after(config.computeTimeout()).failWith(() -> new ProtocolException(

@@ -2,10 +2,12 @@ package io.pgdispatch.proxy.session;
 
 import com.ongres.scram.common.util.TlsServerEndpoint;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
+import io.pgdispatch.contract.compute.v1.PlatformLogin;
 import io.pgdispatch.contract.events.ConnectionEvent;
 import io.pgdispatch.proxy.access.ClientOrigin;
 import io.pgdispatch.proxy.auth.AuthenticationFailedException;
 import io.pgdispatch.proxy.auth.CleartextPasswordCheck;
+import io.pgdispatch.proxy.auth.LinkLogins;
 import io.pgdispatch.proxy.auth.ScramServerExchange;
 import io.pgdispatch.proxy.auth.ScramVerifier;
 import io.pgdispatch.proxy.compute.ClientAuthentication;
@@ -36,6 +38,7 @@ import io.pgdispatch.proxy.proxyprotocol.ProxyHeaderDecoder;
 import io.pgdispatch.proxy.proxyprotocol.ProxyHeaderResult;
 import io.pgdispatch.proxy.proxyprotocol.ProxyProtocolMode;
 import io.pgdispatch.proxy.routing.AnonymousAccess;
+import io.pgdispatch.proxy.routing.OptionWords;
 import io.pgdispatch.proxy.routing.PasswordForm;
 import io.pgdispatch.proxy.routing.RequestedTarget;
 import io.pgdispatch.proxy.routing.StartupOptions;
@@ -52,9 +55,11 @@ import java.net.UnknownHostException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -68,6 +73,9 @@ import org.jboss.logging.Logger;
  * STARTUP        waiting for SSLRequest, GSSENCRequest, CancelRequest or StartupMessage
  * TLS            upgrading to TLS after answering 'S'; the SNI name is known afterwards
  * PASSWORD       nothing named a target: AuthenticationCleartextPassword sent, waiting for the password form
+ * LINK           the client connected to start.&lt;domain&gt;: AuthenticationOk and a notice with a login link sent,
+ *                waiting for a person to confirm it in the browser; then ROUTING to the target they chose, and
+ *                CONNECTING as the platform's link role with the chosen role set
  * ROUTING        looking up the target, checking its access rules, fetching the role's verifier
  * SASL_INITIAL   AuthenticationSASL sent, waiting for client-first
  * SASL_FINAL     server-first sent, waiting for client-final
@@ -98,8 +106,8 @@ public final class ClientSession {
     private static final long FIRST_RETRY_MILLIS = 50;
 
     private enum State {
-        PROXY_HEADER, STARTUP, TLS, PASSWORD, ROUTING, SASL_INITIAL, SASL_FINAL, CONNECTING, PASSTHROUGH, RELAYING,
-        CLOSED
+        PROXY_HEADER, STARTUP, TLS, PASSWORD, LINK, ROUTING, SASL_INITIAL, SASL_FINAL, CONNECTING, PASSTHROUGH,
+        RELAYING, CLOSED
     }
 
     private final NetSocket socket;
@@ -122,6 +130,10 @@ public final class ClientSession {
     private Consumer<Buffer> computeAuthentication;
     /** The cluster's anonymous place this session holds, given back when it ends; null for other sessions. */
     private AnonymousSessions.Slot anonymousSlot;
+    /** The login link this session waits on or came through; null for other sessions. */
+    private String linkId;
+    /** The account role a person chose for this session on the login link's page; null for other sessions. */
+    private String linkRole;
 
     public ClientSession(NetSocket socket, SessionServices services, Entrance entrance, Context context) {
         this.socket = socket;
@@ -271,6 +283,10 @@ public final class ClientSession {
             TargetHost.parse(socket.indicatedServerName(), services.config().domain()), options.routing());
         startup = message;
         forwardedOptions = options.forwarded();
+        if (TargetHost.isLinkHost(socket.indicatedServerName(), services.config().domain())) {
+            startLink(requested);
+            return;
+        }
         if (requested.isEmpty()) {
             // Only the password can name the target now; the connection is TLS, so cleartext is safe to ask for.
             state = State.PASSWORD;
@@ -318,6 +334,48 @@ public final class ClientSession {
             authenticated -> {
                 target = authenticated.target();
                 startConnecting(authenticated.keys());
+            });
+    }
+
+    /**
+     * A login by link: the client is told it is authenticated (libpq shows notices only after AuthenticationOk) and
+     * given the link, then waits for the person's choice, which auth-service checked to be the account's. The
+     * handshake timeout gives way to the link's own expiry.
+     */
+    private void startLink(Optional<RequestedTarget> named) {
+        if (named.isPresent()) {
+            throw new ProtocolException(SqlState.INVALID_PARAMETER_VALUE, "start." + services.config().domain()
+                + " logs in by link, where you choose the target in the browser: leave " + named.get().kind()
+                .name().toLowerCase(Locale.ROOT) + " out of options, or connect to its own host name");
+        }
+        services.vertx().cancelTimer(handshakeTimer);
+        state = State.LINK;
+        onContext(services.linkLogins().create(origin.toString()), created -> {
+            linkId = created.getLinkId();
+            socket.write(Authentication.ok());
+            socket.write(ErrorResponse.notice("Welcome to pg-dispatch! Log in and choose a database in your browser: "
+                + created.getUrl() + " (the link expires in "
+                + Duration.ofMillis(created.getExpiresAtEpochMs() - System.currentTimeMillis()).toSeconds() + " s)"));
+            onContext(services.linkLogins().confirmed(linkId), this::routeConfirmedLink);
+        });
+    }
+
+    private void routeConfirmedLink(LinkLogins.Confirmed confirmed) {
+        state = State.ROUTING;
+        linkRole = confirmed.role();
+        onContext(services.resolver().lookup(confirmed.target())
+            .invoke(found -> found.admit(confirmed.target(), origin))
+            .map(found -> found.as(confirmed.target())), found -> {
+                if (!found.accountId().equals(confirmed.accountId())) {
+                    throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                        "the target chosen in the browser is not of your account: connect again");
+                }
+                target = found;
+                // The role goes last, after the client's own switches, so that it is the one that counts.
+                String role = "-c role=" + OptionWords.escape(confirmed.role());
+                forwardedOptions = Optional.of(forwardedOptions.map(options -> options + " " + role).orElse(role));
+                state = State.CONNECTING;
+                resolveAndConnect(null, 1);
             });
     }
 
@@ -415,7 +473,7 @@ public final class ClientSession {
     }
 
     private void resolveAndConnect(ScramServerExchange.Result keys, int attempt) {
-        onContext(services.resolver().connect(target, id, anonymousSlot != null),
+        onContext(services.resolver().connect(target, id, platformLogin()),
             address -> connectToCompute(address, keys, attempt));
     }
 
@@ -429,12 +487,13 @@ public final class ClientSession {
         forwardedOptions.ifPresentOrElse(forwarded -> parameters.put(OPTIONS, forwarded),
             () -> parameters.remove(OPTIONS));
         Future<ComputeConnection> login;
-        if (anonymousSlot != null) {
+        if (platformLogin() != PlatformLogin.PLATFORM_LOGIN_NONE) {
             // The database named as the client meant it: by default its user name, not the compute role's.
             parameters.put("database", startup.database());
-            parameters.put("user", AnonymousAccess.COMPUTE_ROLE);
+            parameters.put("user", platformLogin() == PlatformLogin.LINK_LOGIN ? LinkLogins.COMPUTE_ROLE
+                : AnonymousAccess.COMPUTE_ROLE);
             login = ComputeLogin.startWithPassword(services.computeClient(), address.getHost(), address.getPort(),
-                parameters, address.getAnonymousPassword(), id);
+                parameters, address.getPlatformPassword(), id);
         } else if (target.passthrough()) {
             login = ComputeLogin.startPassthrough(services.computeClient(), address.getHost(), address.getPort(),
                 parameters, clientAuthentication(), id);
@@ -483,7 +542,7 @@ public final class ClientSession {
             // The compute's own AuthenticationOk has reached the client already.
             services.vertx().cancelTimer(handshakeTimer);
             computeAuthentication = null;
-        } else {
+        } else if (linkId == null) {
             socket.write(Authentication.ok());
         }
         socket.write(compute.greeting());
@@ -492,9 +551,9 @@ public final class ClientSession {
         state = State.RELAYING;
         String client = origin.toString();
         LOG.infof("[%s] session opened: client=%s target=%s role=%s compute=%s at %s:%d", id, client, target,
-            startup.user(), address.getComputeId(), address.getHost(), address.getPort());
+            sessionRole(), address.getComputeId(), address.getHost(), address.getPort());
         services.events().publish(ConnectionEvent.opened(id, address.getComputeId(), target.clusterId(),
-            target.branchId(), startup.user(), client));
+            target.branchId(), sessionRole(), client));
         new Relay(socket, compute.socket(), (fromClient, toClient) -> {
             state = State.CLOSED;
             releaseAnonymousSlot();
@@ -502,7 +561,7 @@ public final class ClientSession {
             LOG.infof("[%s] session closed: client=%s target=%s compute=%s duration=%d ms bytes in=%d out=%d",
                 id, client, target, address.getComputeId(), elapsedMillis(), fromClient, toClient);
             services.events().publish(ConnectionEvent.closed(id, address.getComputeId(), target.clusterId(),
-                target.branchId(), startup.user(), client, fromClient, toClient));
+                target.branchId(), sessionRole(), client, fromClient, toClient));
         }).start(reader.drain(), compute.early().drain());
     }
 
@@ -541,6 +600,18 @@ public final class ClientSession {
         socket.end(error.encode());
     }
 
+    /** The account role the session runs as: the one it logged in as, or the one chosen for its login link. */
+    private String sessionRole() {
+        return linkRole != null ? linkRole : startup.user();
+    }
+
+    private PlatformLogin platformLogin() {
+        if (anonymousSlot != null) {
+            return PlatformLogin.ANONYMOUS_LOGIN;
+        }
+        return linkId != null ? PlatformLogin.LINK_LOGIN : PlatformLogin.PLATFORM_LOGIN_NONE;
+    }
+
     private void releaseAnonymousSlot() {
         if (anonymousSlot != null) {
             anonymousSlot.release();
@@ -566,6 +637,9 @@ public final class ClientSession {
     private void onClientClosed() {
         if (state != State.RELAYING && state != State.CLOSED) {
             LOG.debugf("[%s] client closed the connection in state %s", id, state);
+            if (state == State.LINK) {
+                services.linkLogins().abandon(linkId);
+            }
             state = State.CLOSED;
             releaseAnonymousSlot();
             services.vertx().cancelTimer(handshakeTimer);

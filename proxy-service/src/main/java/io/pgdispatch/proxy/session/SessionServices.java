@@ -2,6 +2,7 @@ package io.pgdispatch.proxy.session;
 
 import io.pgdispatch.proxy.ProxyConfig;
 import io.pgdispatch.proxy.auth.AuthFailureLimiter;
+import io.pgdispatch.proxy.auth.LinkLogins;
 import io.pgdispatch.proxy.auth.RoleSecrets;
 import io.pgdispatch.proxy.cancel.CancelForwarder;
 import io.pgdispatch.proxy.cancel.CancelRegistry;
@@ -21,6 +22,7 @@ public record SessionServices(
         RoleSecrets roleSecrets,
         AuthFailureLimiter authFailures,
         AnonymousSessions anonymousSessions,
+        LinkLogins linkLogins,
         TargetResolver resolver,
         CancelRegistry cancelRegistry,
         CancelForwarder cancelForwarder,

@@ -42,6 +42,19 @@ class TargetHostTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"start.localtest.me", "START.LocalTest.me"})
+    void theStartHostNamesNoTargetAndAsksForALoginByLink(String serverName) {
+        assertTrue(TargetHost.isLinkHost(serverName, DOMAIN));
+        assertEquals(Optional.empty(), TargetHost.parse(serverName, DOMAIN));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"start.db.localtest.me", "restart.localtest.me", "start.example.com"})
+    void otherHostsAskForNoLoginByLink(String serverName) {
+        assertTrue(!TargetHost.isLinkHost(serverName, DOMAIN));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "db.localtest.me                      | 3D000 | names no cluster or endpoint",
         "x.y.db.localtest.me                  | 3D000 | names no cluster or endpoint",
@@ -50,7 +63,6 @@ class TargetHostTest {
         "-bad.db.localtest.me                 | 3D000 | cluster id \"-bad\"",
         "a_b.db.localtest.me                  | 3D000 | cluster id \"a_b\"",
         "ep_1.endpoint.localtest.me           | 3D000 | endpoint id \"ep_1\" in host name",
-        "start.localtest.me                   | 0A000 | link authentication",
     })
     void refusesOtherNamesInTheDomainWithAClearError(String serverName, String sqlState, String expected) {
         ProtocolException error = assertThrows(ProtocolException.class, () -> TargetHost.parse(serverName, DOMAIN));

@@ -48,7 +48,7 @@ public class ComputeClient {
             .setKind(asked.getKind())
             .setOneOff(asked.getOneOff())
             .setSessionId(asked.getSessionId())
-            .setAnonymousLogin(asked.getAnonymous());
+            .setPlatformLogin(asked.getPlatformLogin());
         if (asked.hasPointInTime()) {
             request.setPointInTime(asked.getPointInTime());
         }

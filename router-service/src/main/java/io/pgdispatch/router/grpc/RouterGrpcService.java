@@ -2,24 +2,34 @@ package io.pgdispatch.router.grpc;
 
 import io.grpc.Status;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
+import io.pgdispatch.contract.compute.v1.PlatformLogin;
+import io.pgdispatch.contract.router.v1.AccountCluster;
 import io.pgdispatch.contract.router.v1.ConnectTargetRequest;
 import io.pgdispatch.contract.router.v1.DedicatedListener;
+import io.pgdispatch.contract.router.v1.ListAccountTargetsRequest;
+import io.pgdispatch.contract.router.v1.ListAccountTargetsResponse;
 import io.pgdispatch.contract.router.v1.ListDedicatedListenersRequest;
 import io.pgdispatch.contract.router.v1.ListDedicatedListenersResponse;
 import io.pgdispatch.contract.router.v1.LookupTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetResponse;
 import io.pgdispatch.contract.router.v1.RouterService;
 import io.pgdispatch.router.cluster.AnonymousAccess;
+import io.pgdispatch.router.cluster.Branch;
 import io.pgdispatch.router.cluster.ConnectableTarget;
 import io.pgdispatch.router.cluster.Quoted;
 import io.pgdispatch.router.compute.ComputeClient;
+import io.pgdispatch.router.endpoint.Endpoint;
 import io.pgdispatch.router.endpoint.EndpointListener;
 import io.pgdispatch.router.store.ClusterStore;
 import io.pgdispatch.router.store.EndpointStore;
 import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** The proxy's view of router: where a connection's target is, and the compute that serves it. */
+/**
+ * The proxy's view of router: where a connection's target is, and the compute that serves it; and for auth-service,
+ * the targets a person may choose on a login link's page.
+ */
 @GrpcService
 public class RouterGrpcService implements RouterService {
 
@@ -66,7 +76,8 @@ public class RouterGrpcService implements RouterService {
 
     /** The proxy asks for an anonymous login only where the cluster allows it; this checks it again. */
     private static void requireAnonymousAllowed(ConnectableTarget found, ConnectTargetRequest request) {
-        if (request.getAnonymous() && found.anonymous().mode() == AnonymousAccess.Mode.OFF) {
+        if (request.getPlatformLogin() == PlatformLogin.ANONYMOUS_LOGIN
+                && found.anonymous().mode() == AnonymousAccess.Mode.OFF) {
             throw Status.PERMISSION_DENIED.withDescription("cluster " + Quoted.of(found.target().clusterId())
                 + " does not allow anonymous access").asRuntimeException();
         }
@@ -78,6 +89,23 @@ public class RouterGrpcService implements RouterService {
             .map(listeners -> ListDedicatedListenersResponse.newBuilder()
                 .addAllListeners(listeners.stream().map(RouterGrpcService::listenerOf).toList())
                 .build());
+    }
+
+    /** A person's choices on a login link's page: one query for the clusters, one for each one's endpoints. */
+    @Override
+    public Uni<ListAccountTargetsResponse> listAccountTargets(ListAccountTargetsRequest request) {
+        String account = request.getAccountId();
+        return clusters.list(account)
+            .onItem().transformToMulti(found -> Multi.createFrom().iterable(found))
+            .onItem().transformToUniAndConcatenate(cluster -> endpoints.list(account, cluster.id())
+                .map(its -> AccountCluster.newBuilder()
+                    .setClusterId(cluster.id())
+                    .setName(cluster.name())
+                    .addAllBranchNames(cluster.branches().stream().map(Branch::name).toList())
+                    .addAllEndpointIds(its.stream().map(Endpoint::id).toList())
+                    .build()))
+            .collect().asList()
+            .map(all -> ListAccountTargetsResponse.newBuilder().addAllClusters(all).build());
     }
 
     private static DedicatedListener listenerOf(EndpointListener listener) {

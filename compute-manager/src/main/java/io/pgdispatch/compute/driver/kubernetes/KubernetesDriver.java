@@ -21,6 +21,7 @@ import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
 import io.pgdispatch.compute.driver.HostAuthentication;
+import io.pgdispatch.compute.driver.PlatformRole;
 import io.pgdispatch.compute.driver.RoleSecret;
 import io.pgdispatch.compute.driver.StorageExistsException;
 import io.pgdispatch.contract.target.PointInTime;
@@ -172,12 +173,12 @@ public final class KubernetesDriver implements ComputeDriver {
     }
 
     /**
-     * Limitation: the Clusters get no role for anonymous sessions, so anonymous access is refused by the compute
-     * when the proxy logs in for one.
+     * Limitation: the Clusters get no platform roles, so anonymous and link sessions are refused by the compute when
+     * the proxy logs in for one.
      */
     @Override
-    public void applyAnonymousRole(ComputeSpec spec, String verifier) {
-        LOG.debugf("Compute %s: no anonymous role with the kubernetes driver", spec.computeId());
+    public void applyPlatformRoles(ComputeSpec spec, Map<PlatformRole, String> verifiers) {
+        LOG.debugf("Compute %s: no platform roles with the kubernetes driver", spec.computeId());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.ComputeEndpoint;
 import io.pgdispatch.compute.driver.ComputeSpec;
 import io.pgdispatch.compute.driver.HostAuthentication;
+import io.pgdispatch.compute.driver.PlatformRole;
 import io.pgdispatch.compute.driver.RoleSecret;
 import io.pgdispatch.compute.driver.StorageExistsException;
 import io.pgdispatch.contract.target.PointInTime;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jboss.logging.Logger;
@@ -246,10 +248,10 @@ public final class LocalDriver implements ComputeDriver {
     }
 
     @Override
-    public void applyAnonymousRole(ComputeSpec spec, String verifier) {
+    public void applyPlatformRoles(ComputeSpec spec, Map<PlatformRole, String> verifiers) {
         boolean writable = spec.kind() == ComputeSpec.Kind.ONE_OFF_BRANCH;
-        new Superuser(binaries, folderOf(spec), runningPort(spec)).runScript(RoleScript.anonymous(verifier, writable),
-            "applying the anonymous role");
+        new Superuser(binaries, folderOf(spec), runningPort(spec)).runScript(RoleScript.platform(verifiers, writable),
+            "applying the platform roles");
     }
 
     @Override

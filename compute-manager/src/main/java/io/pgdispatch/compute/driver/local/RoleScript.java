@@ -1,7 +1,9 @@
 package io.pgdispatch.compute.driver.local;
 
+import io.pgdispatch.compute.driver.PlatformRole;
 import io.pgdispatch.compute.driver.RoleSecret;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -23,23 +25,22 @@ import java.util.stream.Collectors;
  */
 final class RoleScript {
 
-    /** The platform's role for anonymous sessions; account roles cannot take names starting with dispatch_. */
-    static final String ANONYMOUS = "dispatch_anonymous";
+    private static final String ANONYMOUS = PlatformRole.ANONYMOUS.roleName();
+    private static final String LINK = PlatformRole.LINK.roleName();
 
     private RoleScript() {
     }
 
     static String of(List<RoleSecret> roles, String superuser) {
-        StringBuilder script = new StringBuilder();
+        StringBuilder script = new StringBuilder(createIfMissing(LINK));
         for (RoleSecret role : roles) {
             String name = identifier(role.name());
-            script.append("SELECT format('CREATE ROLE %I', ").append(literal(role.name()))
-                .append(") WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ").append(literal(role.name()))
-                .append(")\n\\gexec\n")
+            script.append(createIfMissing(role.name()))
                 .append("ALTER ROLE ").append(name).append(" WITH LOGIN CREATEDB PASSWORD ")
                 .append(literal(role.verifier())).append(";\n")
                 .append("GRANT ALL ON DATABASE postgres TO ").append(name).append(";\n")
-                .append("GRANT ALL ON SCHEMA public TO ").append(name).append(";\n");
+                .append("GRANT ALL ON SCHEMA public TO ").append(name).append(";\n")
+                .append("GRANT ").append(name).append(" TO ").append(LINK).append(";\n");
         }
         String kept = roles.stream().map(role -> literal(role.name())).collect(Collectors.joining(", "));
         script.append("CREATE TEMPORARY TABLE removed_roles ON COMMIT DROP AS SELECT rolname FROM pg_roles")
@@ -47,26 +48,37 @@ final class RoleScript {
             .append(" AND rolname NOT LIKE 'dispatch\\_%'")
             .append(" AND rolname <> ALL (ARRAY[").append(kept).append("]::text[]);\n")
             .append("SELECT format('ALTER ROLE %I NOLOGIN PASSWORD NULL', rolname) FROM removed_roles\n\\gexec\n")
+            .append("SELECT format('REVOKE %I FROM ").append(LINK).append("', rolname) FROM removed_roles\n\\gexec\n")
             .append("SELECT count(pg_terminate_backend(pid)) AS ended_sessions FROM pg_stat_activity")
             .append(" WHERE usename IN (SELECT rolname FROM removed_roles);\n");
         return script.toString();
     }
 
     /**
-     * The role of anonymous sessions, {@value #ANONYMOUS}: it logs in with the branch's secret and reads every table
-     * (pg_read_all_data). On a one-off copy, which the session alone uses and which is discarded after it, it may
-     * also write and create (pg_write_all_data, CREATE on schema public); on a primary it may not, and its replicas
-     * and points in time, which hold the primary's roles, refuse every write anyway.
+     * The platform roles with their verifiers. {@code dispatch_anonymous} reads every table (pg_read_all_data). On
+     * a one-off copy, which its session alone uses and which is discarded after it, it may also write and create
+     * (pg_write_all_data, CREATE on schema public); on a primary it may not, and its replicas and points in time,
+     * which hold the primary's roles, refuse every write anyway. {@code dispatch_link} inherits nothing: it is a
+     * member of the account's roles ({@link #of}) only to take one with {@code SET ROLE}.
      */
-    static String anonymous(String verifier, boolean writable) {
+    static String platform(Map<PlatformRole, String> verifiers, boolean writable) {
         String grant = writable ? "GRANT" : "REVOKE";
         String toOrFrom = writable ? " TO " : " FROM ";
-        return "SELECT format('CREATE ROLE %I', " + literal(ANONYMOUS) + ") WHERE NOT EXISTS (SELECT FROM pg_roles"
-            + " WHERE rolname = " + literal(ANONYMOUS) + ")\n\\gexec\n"
-            + "ALTER ROLE " + ANONYMOUS + " WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD " + literal(verifier) + ";\n"
+        return createIfMissing(ANONYMOUS)
+            + "ALTER ROLE " + ANONYMOUS + " WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD "
+            + literal(verifiers.get(PlatformRole.ANONYMOUS)) + ";\n"
             + "GRANT pg_read_all_data TO " + ANONYMOUS + ";\n"
             + grant + " pg_write_all_data" + toOrFrom + ANONYMOUS + ";\n"
-            + grant + " CREATE ON SCHEMA public" + toOrFrom + ANONYMOUS + ";\n";
+            + grant + " CREATE ON SCHEMA public" + toOrFrom + ANONYMOUS + ";\n"
+            + createIfMissing(LINK)
+            + "ALTER ROLE " + LINK + " WITH LOGIN NOINHERIT NOCREATEDB NOCREATEROLE PASSWORD "
+            + literal(verifiers.get(PlatformRole.LINK)) + ";\n";
+    }
+
+    /** CREATE ROLE, without login, where the role is missing. */
+    private static String createIfMissing(String role) {
+        return "SELECT format('CREATE ROLE %I', " + literal(role) + ") WHERE NOT EXISTS (SELECT FROM pg_roles"
+            + " WHERE rolname = " + literal(role) + ")\n\\gexec\n";
     }
 
     /** A quoted identifier (SQL syntax, 4.1.1): double quotes, inner ones doubled. */
