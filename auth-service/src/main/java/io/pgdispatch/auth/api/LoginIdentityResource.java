@@ -48,10 +48,9 @@ public class LoginIdentityResource {
     @APIResponse(responseCode = "409", description = "The identity acts for an account already")
     public Uni<RestResponse<LoginIdentity>> add(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             LoginIdentity request) {
-        String issuer = claim(request == null ? null : request.issuer(), "issuer");
-        String subject = claim(request == null ? null : request.subject(), "subject");
         return authentication.caller(authorization)
-            .chain(account -> identities.insert(account.id(), issuer, subject))
+            .chain(account -> identities.insert(account.id(), claim(request == null ? null : request.issuer(),
+                "issuer"), claim(request == null ? null : request.subject(), "subject")))
             .map(identity -> RestResponse.status(Status.CREATED, identity));
     }
 

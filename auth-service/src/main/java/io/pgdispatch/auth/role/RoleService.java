@@ -4,7 +4,7 @@ import io.pgdispatch.auth.InvalidInputException;
 import io.pgdispatch.auth.store.RoleStore;
 import io.pgdispatch.contract.scram.ScramVerifier;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -21,10 +21,12 @@ public class RoleService {
 
     private final RoleStore roles;
     private final RoleEvents events;
+    private final Vertx vertx;
 
-    RoleService(RoleStore roles, RoleEvents events) {
+    RoleService(RoleStore roles, RoleEvents events, Vertx vertx) {
         this.roles = roles;
         this.events = events;
+        this.vertx = vertx;
     }
 
     /** Fails with {@link InvalidInputException} or {@link RoleExistsException}. */
@@ -64,9 +66,12 @@ public class RoleService {
     }
 
     /** PBKDF2 takes milliseconds of CPU: it runs on a worker thread, never on the event loop. */
-    private static Uni<String> verifierOf(String password) {
-        return Uni.createFrom().item(() -> ScramVerifier.of(password))
-            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    /**
+     * 4096 rounds of PBKDF2 take milliseconds, so they run on a worker; the answer comes back on the caller's
+     * context, where the request that asked goes on (its request scope lives there).
+     */
+    private Uni<String> verifierOf(String password) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> ScramVerifier.of(password)));
     }
 
     private static void requireFound(boolean found, String name) {

@@ -370,6 +370,10 @@ public final class ClientSession {
                     throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                         "the target chosen in the browser is not of your account: connect again");
                 }
+                if (found.passthrough()) {
+                    throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, "cluster \"" + found.clusterId()
+                        + "\" authenticates on its computes, which a login link cannot: log in with a role");
+                }
                 target = found;
                 // The role goes last, after the client's own switches, so that it is the one that counts.
                 String role = "-c role=" + OptionWords.escape(confirmed.role());

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.pgdispatch.contract.router.v1.AccountCluster;
 import io.pgdispatch.contract.router.v1.DedicatedListener;
+import io.pgdispatch.contract.router.v1.ListAccountTargetsRequest;
 import io.pgdispatch.contract.router.v1.ListDedicatedListenersRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetResponse;
@@ -34,7 +36,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** LookupTarget by endpoint and by cluster, and ListDedicatedListeners, through the real gRPC endpoint. */
+/**
+ * LookupTarget by endpoint and by cluster, ListDedicatedListeners and ListAccountTargets, through the real gRPC
+ * endpoint.
+ */
 @QuarkusTest
 @TestProfile(ReachableAuthService.class)
 @QuarkusTestResource(ControlPlaneDatabase.class)
@@ -151,6 +156,28 @@ class EndpointLookupTest {
         List<DedicatedListener> after = router.listDedicatedListeners(
             ListDedicatedListenersRequest.getDefaultInstance()).await().atMost(WAIT).getListenersList();
         assertFalse(after.contains(listener(first.id(), "127.0.0.51:5432")), after.toString());
+    }
+
+    @Test
+    void anAccountsTargetsAreItsClustersWithTheirBranchesAndEndpointsOnly() {
+        String account = newAccount();
+        Cluster first = clusters.create(account, "first").await().atMost(WAIT);
+        Cluster second = clusters.create(account, "second").await().atMost(WAIT);
+        Cluster foreign = clusters.create(newAccount(), "foreign").await().atMost(WAIT);
+        Endpoint endpoint = create(second, PointInTime.NOW, true, AccessRules.of(null, null, false), null);
+        create(foreign, PointInTime.NOW, false, AccessRules.of(null, null, false), null);
+
+        List<AccountCluster> targets = router.listAccountTargets(
+            ListAccountTargetsRequest.newBuilder().setAccountId(account).build()).await().atMost(WAIT)
+            .getClustersList();
+
+        assertEquals(List.of(first.id(), second.id()), targets.stream().map(AccountCluster::getClusterId).toList());
+        assertEquals("first", targets.get(0).getName());
+        assertEquals(List.of("main"), targets.get(0).getBranchNamesList());
+        assertEquals(List.of(), targets.get(0).getEndpointIdsList());
+        assertEquals(List.of(endpoint.id()), targets.get(1).getEndpointIdsList());
+        assertEquals(List.of(), router.listAccountTargets(ListAccountTargetsRequest.newBuilder()
+            .setAccountId(newAccount()).build()).await().atMost(WAIT).getClustersList());
     }
 
     private Endpoint create(Cluster cluster, PointInTime pointInTime, boolean readReplica, AccessRules access,
