@@ -19,24 +19,21 @@ public record ErrorResponse(Map<Character, String> fields) {
     public static final char HINT = 'H';
 
     public static ErrorResponse fatal(String sqlState, String message) {
-        Map<Character, String> fields = new LinkedHashMap<>();
-        fields.put(SEVERITY, "FATAL");
-        fields.put(SEVERITY_NON_LOCALIZED, "FATAL");
-        fields.put(CODE, sqlState);
-        fields.put(MESSAGE, message);
-        return new ErrorResponse(fields);
+        return new ErrorResponse(fields("FATAL", sqlState, message));
     }
 
-    /** A NoticeResponse: the same fields, for a message the client shows without the connection ending. */
+    /** A NoticeResponse: the same fields, for a message the client shows while the connection goes on. */
     public static Buffer notice(String message) {
-        Buffer frame = Wire.begin(MessageType.NOTICE_RESPONSE);
+        return encode(MessageType.NOTICE_RESPONSE, fields("NOTICE", SqlState.SUCCESSFUL_COMPLETION, message));
+    }
+
+    private static Map<Character, String> fields(String severity, String sqlState, String message) {
         Map<Character, String> fields = new LinkedHashMap<>();
-        fields.put(SEVERITY, "NOTICE");
-        fields.put(SEVERITY_NON_LOCALIZED, "NOTICE");
-        fields.put(CODE, SqlState.SUCCESSFUL_COMPLETION);
+        fields.put(SEVERITY, severity);
+        fields.put(SEVERITY_NON_LOCALIZED, severity);
+        fields.put(CODE, sqlState);
         fields.put(MESSAGE, message);
-        fields.forEach((code, value) -> Wire.appendCString(frame.appendByte((byte) code.charValue()), value));
-        return Wire.finish(frame.appendByte((byte) 0));
+        return fields;
     }
 
     public static ErrorResponse decode(Message message) {
@@ -61,7 +58,11 @@ public record ErrorResponse(Map<Character, String> fields) {
     }
 
     public Buffer encode() {
-        Buffer frame = Wire.begin(MessageType.ERROR_RESPONSE);
+        return encode(MessageType.ERROR_RESPONSE, fields);
+    }
+
+    private static Buffer encode(byte type, Map<Character, String> fields) {
+        Buffer frame = Wire.begin(type);
         fields.forEach((code, value) -> Wire.appendCString(frame.appendByte((byte) code.charValue()), value));
         return Wire.finish(frame.appendByte((byte) 0));
     }
