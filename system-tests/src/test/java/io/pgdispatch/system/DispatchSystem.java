@@ -91,6 +91,7 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
         common.put("dispatch.internal-token", UUID.randomUUID().toString());
 
         authPort = freePort();
+        int authPagesPort = freePort();
         int computePort = freePort();
         routerPort = freePort();
         proxyPort = freePort();
@@ -100,12 +101,15 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
 
         Map<String, String> auth = new HashMap<>(common);
         auth.put("quarkus.grpc.clients.router.port", String.valueOf(routerPort));
-        auth.put("dispatch.link.base-url", "http://127.0.0.1:" + authPort + "/link/");
+        // Login links point at a second replica of auth-service, which only the browser reaches: the proxy waits on
+        // the first, so every link test shows that the replicas share the link sessions through the database.
+        auth.put("dispatch.link.base-url", "http://127.0.0.1:" + authPagesPort + "/link/");
         auth.put("quarkus.oidc.tenant-enabled", "true");
         auth.put("quarkus.oidc.auth-server-url", identityIssuer());
         auth.put("quarkus.oidc.client-id", "pg-dispatch");
         auth.put("quarkus.oidc.credentials.secret", UUID.randomUUID() + "-" + UUID.randomUUID());
         startService(repository, "auth-service", authPort, auth, logs);
+        started.add(ServiceProcess.start(repository, "auth-service", "auth-service-pages", authPagesPort, auth, logs));
 
         Map<String, String> compute = new HashMap<>(common);
         compute.put("quarkus.grpc.clients.auth.port", String.valueOf(authPort));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.openqa.selenium.By;
  * Login by link with real psql, a real OIDC provider and headless Chromium: psql connects to start.&lt;domain&gt;
  * and prints the link; a person logs in, picks a branch and a role, and the waiting session runs there as that
  * role. Cancelling in the browser ends the connection with 28000; a link whose client went away cannot be used.
+ * The links point at another replica of auth-service than the one the proxy waits on ({@link DispatchSystem}).
  */
 @ExtendWith(DispatchSystemExtension.class)
 class LinkLoginTest {
@@ -38,6 +40,8 @@ class LinkLoginTest {
             "options=branch:testing").exitCode());
 
         WaitingPsql psql = WaitingPsql.start(system, "select current_user, current_database(), branch from marker");
+        assertTrue(psql.link().startsWith("http://127.0.0.1:"), psql.link());
+        assertNotEquals(system.authPort(), URI.create(psql.link()).getPort(), "the page is served by another replica");
         try (Browser browser = new Browser()) {
             browser.open(psql.link());
             browser.logInAs(person);

@@ -35,6 +35,12 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts {@code module}'s application with these properties and waits until it reports ready. */
     static ServiceProcess start(Path repository, String module, int httpPort, Map<String, String> properties,
             Path logs) throws IOException, InterruptedException {
+        return start(repository, module, module, httpPort, properties, logs);
+    }
+
+    /** As {@link #start(Path, String, int, Map, Path)}, for another replica of a module, named for its log. */
+    static ServiceProcess start(Path repository, String module, String name, int httpPort,
+            Map<String, String> properties, Path logs) throws IOException, InterruptedException {
         Path application = repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(application)) {
             throw new IllegalStateException(application + " is missing: build with mvn package first");
@@ -43,10 +49,10 @@ final class ServiceProcess implements AutoCloseable {
             "-Dquarkus.http.port=" + httpPort));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", application.toString()));
-        Path log = logs.resolve(module + ".log");
+        Path log = logs.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(log.toFile()).start();
-        ServiceProcess service = new ServiceProcess(module, command, process, log, httpPort);
+        ServiceProcess service = new ServiceProcess(name, command, process, log, httpPort);
         service.awaitReady();
         return service;
     }
