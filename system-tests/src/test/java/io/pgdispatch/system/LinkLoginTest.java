@@ -58,6 +58,34 @@ class LinkLoginTest {
     }
 
     @Test
+    void aClientThatSendsNoServerNameAsksForALinkInOptions(DispatchSystem system) throws Exception {
+        Tenant tenant = system.newTenant();
+        String person = linkedPerson(system, tenant);
+        WaitingPsql psql = WaitingPsql.start("host=127.0.0.1 port=" + system.proxyPort() + " user=whoever"
+            + " dbname=postgres sslmode=verify-ca sslrootcert=" + system.caCertificate() + " options=link",
+            "select current_user");
+        try (Browser browser = new Browser()) {
+            browser.open(psql.link());
+            browser.logInAs(person);
+            browser.choose("target", "branch:" + tenant.clusterId() + "/main");
+            browser.click("confirm");
+            assertTrue(browser.text("result").contains("Connected"), browser.text("result"));
+        }
+        Psql.Result result = psql.finish();
+        assertEquals(tenant.role(), result.output(), result.errors());
+    }
+
+    @Test
+    void aLinkLoginThatAlsoNamesATargetIsRefused(DispatchSystem system) throws Exception {
+        Tenant tenant = system.newTenant();
+        Psql.Result result = WaitingPsql.start(startConnection(system) + " options=cluster:" + tenant.clusterId(),
+            "select 1").finish();
+        assertNotEquals(0, result.exitCode());
+        assertTrue(result.errors().contains("chooses the target in the browser, but the connection names cluster \""
+            + tenant.clusterId() + "\" too"), result.errors());
+    }
+
+    @Test
     void cancellingInTheBrowserEndsTheWaitingConnection(DispatchSystem system) throws Exception {
         Tenant tenant = system.newTenant();
         String person = linkedPerson(system, tenant);
@@ -103,6 +131,11 @@ class LinkLoginTest {
         }
     }
 
+    private static String startConnection(DispatchSystem system) {
+        return "host=start." + DispatchSystem.DOMAIN + " hostaddr=127.0.0.1 port=" + system.proxyPort()
+            + " user=whoever dbname=postgres sslmode=verify-full sslrootcert=" + system.caCertificate();
+    }
+
     private static String linkedPerson(DispatchSystem system, Tenant tenant) throws Exception {
         String person = "person-" + UUID.randomUUID();
         system.managementApi().addLoginIdentity(tenant, system.identityIssuer(), person);
@@ -125,9 +158,10 @@ class LinkLoginTest {
         }
 
         static WaitingPsql start(DispatchSystem system, String sql) throws IOException {
-            String connection = "host=start." + DispatchSystem.DOMAIN + " hostaddr=127.0.0.1 port="
-                + system.proxyPort() + " user=whoever dbname=postgres sslmode=verify-full sslrootcert="
-                + system.caCertificate();
+            return start(startConnection(system), sql);
+        }
+
+        static WaitingPsql start(String connection, String sql) throws IOException {
             return new WaitingPsql(new ProcessBuilder("psql", "-X", "-A", "-t", "-c", sql, connection).start());
         }
 

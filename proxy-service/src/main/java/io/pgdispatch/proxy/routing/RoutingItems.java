@@ -26,14 +26,15 @@ import java.util.regex.Pattern;
  * {@code 2026-01-02}, which means the start of that day in UTC, {@code 2026-01-02T00:00:00Z}. A malformed
  * timestamp is refused with 22007 and a malformed LSN with 22P02, as PostgreSQL refuses such literals; every
  * other malformed item with 22023. The bare {@code one-off} asks for a writable copy of the branch (at the point
- * in time, if one is named) for this session alone, discarded when it ends.
+ * in time, if one is named) for this session alone, discarded when it ends. The bare {@code link} asks for a login
+ * by link, as {@code start.<domain>} does, for clients that send no server name.
  */
 public record RoutingItems(Optional<String> cluster, Optional<String> branch, Optional<String> endpoint,
-    Optional<Instant> timestamp, Optional<Lsn> lsn, ReadReplica readReplica, boolean oneOff) {
+    Optional<Instant> timestamp, Optional<Lsn> lsn, ReadReplica readReplica, boolean oneOff, boolean link) {
 
     /** No routing item at all. */
     public static final RoutingItems NONE = new RoutingItems(Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), ReadReplica.NONE, false);
+        Optional.empty(), Optional.empty(), ReadReplica.NONE, false, false);
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DATE_TIME = Pattern.compile(
@@ -49,6 +50,7 @@ public record RoutingItems(Optional<String> cluster, Optional<String> branch, Op
         private Optional<Lsn> lsn = Optional.empty();
         private Optional<ReadReplica> readReplica = Optional.empty();
         private boolean oneOff;
+        private boolean link;
         private final Map<String, String> firstItems = new HashMap<>();
 
         /** Adds one decoded item, {@code item} as the client wrote it; {@code value} is null for a bare key. */
@@ -62,9 +64,10 @@ public record RoutingItems(Optional<String> cluster, Optional<String> branch, Op
                 case "lsn" -> lsn = once(key, item, lsn, lsn(value));
                 case "read-replica" -> readReplica = once(key, item, readReplica, readReplica(value));
                 case "one-off" -> oneOff = bare(key, value);
+                case "link" -> link = bare(key, value);
                 default -> throw invalid("unknown routing option \"" + key + "\" in the options parameter: the"
-                    + " routing options are cluster, branch, endpoint, timestamp, lsn, read-replica and one-off, and"
-                    + " a PostgreSQL switch starts with - and is separated from them by a space");
+                    + " routing options are cluster, branch, endpoint, timestamp, lsn, read-replica, one-off and"
+                    + " link, and a PostgreSQL switch starts with - and is separated from them by a space");
             }
         }
 
@@ -78,7 +81,7 @@ public record RoutingItems(Optional<String> cluster, Optional<String> branch, Op
                     + firstItems.get("read-replica") + "\": write read-replica:new for a read replica of your own");
             }
             return new RoutingItems(cluster, branch, endpoint, timestamp, lsn, readReplica.orElse(ReadReplica.NONE),
-                oneOff);
+                oneOff, link);
         }
 
         /** The value, unless an earlier item gave the same key a different one; the same one again is harmless. */

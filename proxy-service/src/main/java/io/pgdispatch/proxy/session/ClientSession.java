@@ -73,7 +73,7 @@ import org.jboss.logging.Logger;
  * STARTUP        waiting for SSLRequest, GSSENCRequest, CancelRequest or StartupMessage
  * TLS            upgrading to TLS after answering 'S'; the SNI name is known afterwards
  * PASSWORD       nothing named a target: AuthenticationCleartextPassword sent, waiting for the password form
- * LINK           the client connected to start.&lt;domain&gt;: AuthenticationOk and a notice with a login link sent,
+ * LINK           start.&lt;domain&gt; or options=link: AuthenticationOk and a notice with a login link sent,
  *                waiting for a person to confirm it in the browser; then ROUTING to the target they chose, and
  *                CONNECTING as the platform's link role with the chosen role set
  * ROUTING        looking up the target, checking its access rules, fetching the role's verifier
@@ -283,7 +283,8 @@ public final class ClientSession {
             TargetHost.parse(socket.indicatedServerName(), services.config().domain()), options.routing());
         startup = message;
         forwardedOptions = options.forwarded();
-        if (TargetHost.isLinkHost(socket.indicatedServerName(), services.config().domain())) {
+        if (TargetHost.isLinkHost(socket.indicatedServerName(), services.config().domain())
+                || options.routing().link()) {
             startLink(requested);
             return;
         }
@@ -344,9 +345,10 @@ public final class ClientSession {
      */
     private void startLink(Optional<RequestedTarget> named) {
         if (named.isPresent()) {
-            throw new ProtocolException(SqlState.INVALID_PARAMETER_VALUE, "start." + services.config().domain()
-                + " logs in by link, where you choose the target in the browser: leave " + named.get().kind()
-                .name().toLowerCase(Locale.ROOT) + " out of options, or connect to its own host name");
+            throw new ProtocolException(SqlState.INVALID_PARAMETER_VALUE, "a login by link (start."
+                + services.config().domain() + " or options=link) chooses the target in the browser, but the"
+                + " connection names " + named.get().kind().name().toLowerCase(Locale.ROOT) + " \""
+                + named.get().id() + "\" too: connect with one or the other");
         }
         services.vertx().cancelTimer(handshakeTimer);
         state = State.LINK;

@@ -48,6 +48,7 @@ class StartupOptionsTest {
         "cluster:abc,branch:dev,lsn:0/1,read-replica:new    | cluster=abc branch=dev lsn=0/1 readReplica=ONE_OFF",
         "one-off                                            | one-off",
         "cluster:abc one-off timestamp:2026-01-02           | cluster=abc timestamp=2026-01-02T00:00:00Z one-off",
+        "link                                               | link",
         "''                                                 | none",
         "'   '                                              | none",
     })
@@ -136,6 +137,7 @@ class StartupOptionsTest {
         "read-replica:old                 | read-replica does not take the value \"old\": write read-replica for",
         "read-replica:NEW                 | read-replica does not take the value \"NEW\"",
         "one-off:yes                      | routing option one-off takes no value, not \"yes\"",
+        "link=github                      | routing option link takes no value, not \"github\"",
         "one-off read-replica             | names both one-off, a writable copy, and \"read-replica\": write"
             + " read-replica:new",
         "read-replica:                    | read-replica does not take the value \"\"",
@@ -185,6 +187,9 @@ class StartupOptionsTest {
         }
         if (routing.oneOff()) {
             parts.add("one-off");
+        }
+        if (routing.link()) {
+            parts.add("link");
         }
         return parts.isEmpty() ? "none" : String.join(" ", parts);
     }
