@@ -30,3 +30,11 @@ CREATE TABLE auth.link_sessions (
 );
 
 CREATE INDEX link_sessions_expires_at ON auth.link_sessions (expires_at);
+
+-- The target a link page offers first for an account, in the page's own form: branch:<cluster-id>/<branch> or
+-- endpoint:<endpoint-id>. Without one, a cluster named main comes first, else the oldest cluster.
+CREATE TABLE auth.link_targets (
+    account_id text        PRIMARY KEY REFERENCES auth.accounts (id) ON DELETE CASCADE,
+    target     text        NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+);

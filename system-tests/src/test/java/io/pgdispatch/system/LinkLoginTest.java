@@ -76,6 +76,25 @@ class LinkLoginTest {
     }
 
     @Test
+    void theWaitOutlastsACrashOfTheAuthServiceReplicaItWaitsOn(DispatchSystem system) throws Exception {
+        Tenant tenant = system.newTenant();
+        String person = linkedPerson(system, tenant);
+        WaitingPsql psql = WaitingPsql.start(system, "select current_user");
+        String link = psql.link();
+        system.crash("auth-service");
+        try (Browser browser = new Browser()) {
+            browser.open(link);
+            browser.logInAs(person);
+            browser.click("confirm");
+            assertTrue(browser.text("result").contains("Connected"), browser.text("result"));
+        } finally {
+            system.restart("auth-service");
+        }
+        Psql.Result result = psql.finish();
+        assertEquals(tenant.role(), result.output(), result.errors());
+    }
+
+    @Test
     void aLinkLoginThatAlsoNamesATargetIsRefused(DispatchSystem system) throws Exception {
         Tenant tenant = system.newTenant();
         Psql.Result result = WaitingPsql.start(startConnection(system) + " options=cluster:" + tenant.clusterId(),

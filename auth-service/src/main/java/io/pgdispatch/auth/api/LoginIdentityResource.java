@@ -5,11 +5,13 @@ import io.pgdispatch.auth.link.LoginIdentity;
 import io.pgdispatch.auth.store.LoginIdentityStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
@@ -60,6 +62,19 @@ public class LoginIdentityResource {
     @APIResponse(responseCode = "401", description = "The API key is missing or not valid")
     public Uni<List<LoginIdentity>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return authentication.caller(authorization).chain(account -> identities.list(account.id()));
+    }
+
+    @DELETE
+    @Operation(summary = "Stop an OIDC login from acting for the account",
+        description = "Links it has not confirmed yet can no longer be confirmed by it; sessions already open stay.")
+    @APIResponse(responseCode = "204", description = "The identity was removed")
+    @APIResponse(responseCode = "401", description = "The API key is missing or not valid")
+    @APIResponse(responseCode = "404", description = "The account has no such identity")
+    public Uni<RestResponse<Void>> remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("issuer") String issuer, @QueryParam("subject") String subject) {
+        return authentication.caller(authorization)
+            .chain(account -> identities.delete(account.id(), claim(issuer, "issuer"), claim(subject, "subject")))
+            .map(removed -> RestResponse.status(removed ? Status.NO_CONTENT : Status.NOT_FOUND));
     }
 
     private static String claim(String value, String name) {

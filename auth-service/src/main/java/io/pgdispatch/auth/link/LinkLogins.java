@@ -2,6 +2,7 @@ package io.pgdispatch.auth.link;
 
 import io.grpc.Status;
 import io.pgdispatch.auth.store.LinkSessionStore;
+import io.pgdispatch.auth.store.LinkTargetStore;
 import io.pgdispatch.auth.store.LoginIdentityStore;
 import io.pgdispatch.auth.store.RoleStore;
 import io.pgdispatch.contract.router.v1.AccountCluster;
@@ -29,14 +30,16 @@ public class LinkLogins {
     private final LinkSessionStore sessions;
     private final LoginIdentityStore identities;
     private final RoleStore roles;
+    private final LinkTargetStore preferredTargets;
     private final LinkConfig config;
     private final RouterService router;
 
-    LinkLogins(LinkSessionStore sessions, LoginIdentityStore identities, RoleStore roles, LinkConfig config,
-            @GrpcClient("router") RouterService router) {
+    LinkLogins(LinkSessionStore sessions, LoginIdentityStore identities, RoleStore roles,
+            LinkTargetStore preferredTargets, LinkConfig config, @GrpcClient("router") RouterService router) {
         this.sessions = sessions;
         this.identities = identities;
         this.roles = roles;
+        this.preferredTargets = preferredTargets;
         this.config = config;
         this.router = router;
     }
@@ -109,8 +112,9 @@ public class LinkLogins {
         Uni<List<AccountCluster>> clusters = router.listAccountTargets(
                 ListAccountTargetsRequest.newBuilder().setAccountId(accountId).build())
             .map(answer -> answer.getClustersList());
-        return Uni.combine().all().unis(clusters, roles.list(accountId)).asTuple()
-            .map(both -> LinkChoices.of(both.getItem1(), both.getItem2().stream().map(r -> r.name()).toList()));
+        return Uni.combine().all().unis(clusters, roles.list(accountId), preferredTargets.find(accountId)).asTuple()
+            .map(all -> LinkChoices.of(all.getItem1(), all.getItem2().stream().map(role -> role.name()).toList(),
+                all.getItem3()));
     }
 
     private Uni<LinkSession> existing(String id) {

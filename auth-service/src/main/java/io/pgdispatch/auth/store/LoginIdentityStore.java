@@ -42,6 +42,14 @@ public class LoginIdentityStore {
             .map(rows -> rows.stream().map(LoginIdentityStore::identityOf).toList());
     }
 
+    /** False when the account has no such identity. */
+    public Uni<Boolean> delete(String accountId, String issuer, String subject) {
+        return pool.preparedQuery("""
+                DELETE FROM auth.login_identities WHERE account_id = $1 AND issuer = $2 AND subject = $3""")
+            .execute(Tuple.of(accountId, issuer, subject))
+            .map(rows -> rows.rowCount() == 1);
+    }
+
     public Uni<Optional<String>> accountOf(String issuer, String subject) {
         return pool.preparedQuery("SELECT account_id FROM auth.login_identities WHERE issuer = $1 AND subject = $2")
             .execute(Tuple.of(issuer, subject))

@@ -39,6 +39,13 @@ class LoginIdentityApiTest {
             .then().statusCode(200).body("subject", hasSize(1)).body("[0].subject", equalTo(subject));
         given().auth().oauth2(other.apiKey()).when().get("/v1/login-identities")
             .then().statusCode(200).body("$", empty());
+
+        given().auth().oauth2(other.apiKey()).queryParam("issuer", ISSUER).queryParam("subject", subject)
+            .when().delete("/v1/login-identities").then().statusCode(404);
+        given().auth().oauth2(owner.apiKey()).queryParam("issuer", ISSUER).queryParam("subject", subject)
+            .when().delete("/v1/login-identities").then().statusCode(204);
+        given().auth().oauth2(owner.apiKey()).when().get("/v1/login-identities")
+            .then().statusCode(200).body("$", empty());
     }
 
     @Test
@@ -67,6 +74,27 @@ class LoginIdentityApiTest {
         given().contentType(ContentType.JSON).body(Map.of("issuer", ISSUER, "subject", "someone"))
             .when().post("/v1/login-identities")
             .then().statusCode(401);
+    }
+
+    @Test
+    void theTargetLinkPagesOfferFirstIsSetReadAndClearedPerAccount() {
+        TestAccounts.Created owner = TestAccounts.create("owner");
+        TestAccounts.Created other = TestAccounts.create("other");
+        given().auth().oauth2(owner.apiKey()).when().get("/v1/account/link-target").then().statusCode(404);
+
+        given().auth().oauth2(owner.apiKey()).contentType(ContentType.JSON)
+            .body(Map.of("target", "branch:cshop/testing"))
+            .when().put("/v1/account/link-target")
+            .then().statusCode(200).body("target", equalTo("branch:cshop/testing"));
+        given().auth().oauth2(owner.apiKey()).when().get("/v1/account/link-target")
+            .then().statusCode(200).body("target", equalTo("branch:cshop/testing"));
+        given().auth().oauth2(other.apiKey()).when().get("/v1/account/link-target").then().statusCode(404);
+
+        given().auth().oauth2(owner.apiKey()).contentType(ContentType.JSON).body(Map.of("target", "shop"))
+            .when().put("/v1/account/link-target")
+            .then().statusCode(400).body("error", containsString("neither branch:<cluster-id>/<branch>"));
+        given().auth().oauth2(owner.apiKey()).when().delete("/v1/account/link-target").then().statusCode(204);
+        given().auth().oauth2(owner.apiKey()).when().get("/v1/account/link-target").then().statusCode(404);
     }
 
     @Test

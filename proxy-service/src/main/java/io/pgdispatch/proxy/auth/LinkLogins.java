@@ -1,5 +1,7 @@
 package io.pgdispatch.proxy.auth;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.pgdispatch.contract.auth.v1.AbandonLinkSessionRequest;
 import io.pgdispatch.contract.auth.v1.AuthService;
 import io.pgdispatch.contract.auth.v1.AwaitLinkSessionRequest;
@@ -30,6 +32,10 @@ public class LinkLogins {
 
     private static final Logger LOG = Logger.getLogger(LinkLogins.class);
     private static final Duration POLL = Duration.ofSeconds(20);
+    /** Retries while auth-service is away: 0.2 s doubling to 2 s, some 40 s in all, within the link's lifetime. */
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(2);
+    private static final int RETRIES = 24;
 
     /** What a person confirmed: the account, where the connection goes, and the account role it runs as. */
     public record Confirmed(String accountId, RequestedTarget target, String role) {
@@ -61,11 +67,22 @@ public class LinkLogins {
             .subscribe().with(done -> { }, e -> LOG.debugf("abandoning a login link failed: %s", e.getMessage()));
     }
 
+    /**
+     * Asks until the session is decided. A replica of auth-service that goes away mid-wait (UNAVAILABLE) is asked
+     * again, after a pause, through the client's address, where another replica or the restarted one answers.
+     */
     private Uni<AwaitLinkSessionResponse> decided(String linkId) {
         AwaitLinkSessionRequest request = AwaitLinkSessionRequest.newBuilder()
             .setLinkId(linkId).setWaitMs((int) POLL.toMillis()).build();
-        return auth.awaitLinkSession(request).chain(answer -> answer.getState() == LinkState.LINK_PENDING
-            ? decided(linkId) : Uni.createFrom().item(answer));
+        return Uni.createFrom().deferred(() -> auth.awaitLinkSession(request))
+            .onFailure(LinkLogins::isUnavailable).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).atMost(RETRIES)
+            .chain(answer -> answer.getState() == LinkState.LINK_PENDING
+                ? decided(linkId) : Uni.createFrom().item(answer));
+    }
+
+    private static boolean isUnavailable(Throwable failure) {
+        return failure instanceof StatusRuntimeException status
+            && status.getStatus().getCode() == Status.Code.UNAVAILABLE;
     }
 
     private static Optional<String> present(String value) {
