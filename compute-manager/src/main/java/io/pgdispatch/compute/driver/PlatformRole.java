@@ -1,6 +1,7 @@
 package io.pgdispatch.compute.driver;
 
 import io.pgdispatch.contract.compute.v1.PlatformLogin;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,11 @@ public enum PlatformRole {
 
     public String roleName() {
         return roleName;
+    }
+
+    /** The platform role of that name; empty for an account's role. */
+    public static Optional<PlatformRole> named(String roleName) {
+        return Arrays.stream(values()).filter(role -> role.roleName.equals(roleName)).findFirst();
     }
 
     /** The role a compute request asks the password of; empty for none. */

@@ -27,10 +27,12 @@ import io.pgdispatch.compute.driver.StorageExistsException;
 import io.pgdispatch.contract.target.PointInTime;
 import java.net.HttpURLConnection;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -145,8 +147,7 @@ public final class KubernetesDriver implements ComputeDriver {
     public ComputeEndpoint start(ComputeSpec spec) {
         String name = ComputeLabels.clusterName(spec);
         int instances = instancesFor(spec);
-        GenericKubernetesResource cluster = find(spec)
-            .orElseThrow(() -> new ComputeDriverException("compute " + spec.computeId() + " has no Cluster"));
+        GenericKubernetesResource cluster = requireCluster(spec);
         Number current = cluster.get("spec", "instances");
         Map<String, Object> annotations = new HashMap<>();
         annotations.put(Cnpg.HIBERNATION, null);
@@ -161,51 +162,121 @@ public final class KubernetesDriver implements ComputeDriver {
     }
 
     /**
-     * Limitation: the Clusters keep the operator's pg_hba.conf, which authenticates by scram-sha-256, so passthrough
-     * authentication with another method is refused with the reason.
+     * Puts a method other than the default on a rule of the Cluster's own ({@code spec.postgresql.pg_hba}) for every
+     * host, which CloudNativePG places after its rules for itself and for streaming replication and before its
+     * default scram-sha-256 rule; the default method removes it again. The operator reloads running instances.
+     * Limitation: that reload is not awaited (the status tells no version of it), so right after a change on a
+     * running compute a login may still meet the method before.
      */
     @Override
     public void authenticateWith(ComputeSpec spec, HostAuthentication authentication) {
-        if (!authentication.isDefault()) {
-            throw new ComputeDriverException("passthrough authentication by " + authentication.method()
-                + " is not available with the kubernetes driver: use authentication mode \"proxy\"");
+        GenericKubernetesResource cluster = requireCluster(spec);
+        List<String> wanted = authentication.isDefault() ? null
+            : List.of(("host all all all " + authentication.method() + " " + authentication.options()).strip());
+        if (Objects.equals(cluster.get("spec", "postgresql", "pg_hba"), wanted)) {
+            return;
         }
+        replaceInSpec(cluster, "postgresql", "pg_hba", wanted);
+        LOG.infof("Compute %s: connections to Cluster %s authenticate by %s", spec.computeId(),
+            where(cluster.getMetadata().getName()), authentication.method());
     }
 
     /**
-     * Limitation: the Clusters get no platform roles, so anonymous and link sessions are refused by the compute when
-     * the proxy logs in for one.
+     * Declares the platform roles beside the account's (see {@link ManagedRoles}), each with its branch's verifier in
+     * a Secret of its own, on primaries only: their replicas and points in time take them from the WAL, and one-off
+     * copies are not made by this driver.
      */
     @Override
     public void applyPlatformRoles(ComputeSpec spec, Map<PlatformRole, String> verifiers) {
-        LOG.debugf("Compute %s: no platform roles with the kubernetes driver", spec.computeId());
+        if (spec.kind() != ComputeSpec.Kind.PRIMARY) {
+            return;
+        }
+        GenericKubernetesResource cluster = requireCluster(spec);
+        Map<PlatformRole, String> secrets = new EnumMap<>(PlatformRole.class);
+        Map<String, String> written = new HashMap<>();
+        verifiers.forEach((role, verifier) -> {
+            Secret secret = storeVerifier(cluster, role.roleName(), verifier);
+            secrets.put(role, secret.getMetadata().getName());
+            written.put(role.roleName(), secret.getMetadata().getResourceVersion());
+        });
+        declare(cluster, ManagedRoles.declaredBy(cluster).withPlatformRoles(secrets), written);
     }
 
     /**
      * Declares the roles as the Cluster's managed roles, each with its verifier in a Secret of its own (CloudNativePG
-     * docs, "Database Role Management": a password already in SCRAM form is stored as-is), and waits until the
-     * operator reports each one applied with that very Secret version. Replicas, one-off ones included, get their
-     * roles from their primary, and a point-in-time compute keeps those of its time, so only primaries take roles.
+     * docs, "Database Role Management": a password already in SCRAM form is stored as-is), keeping the platform
+     * roles. Replicas, one-off ones included, get their roles from their primary, and a point-in-time compute keeps
+     * those of its time, so only primaries take roles.
      */
     @Override
     public void applyRoles(ComputeSpec spec, List<RoleSecret> roles) {
-        if (roles.isEmpty() || spec.kind() != ComputeSpec.Kind.PRIMARY) {
+        if (spec.kind() != ComputeSpec.Kind.PRIMARY) {
             return;
         }
-        String name = ComputeLabels.clusterName(spec);
-        GenericKubernetesResource cluster = find(spec)
-            .orElseThrow(() -> new ComputeDriverException("compute " + spec.computeId() + " has no Cluster"));
+        GenericKubernetesResource cluster = requireCluster(spec);
+        Map<String, String> secrets = new LinkedHashMap<>();
+        Map<String, String> written = new HashMap<>();
+        for (RoleSecret role : roles) {
+            Secret secret = storeVerifier(cluster, role.name(), role.verifier());
+            secrets.put(role.name(), secret.getMetadata().getName());
+            written.put(role.name(), secret.getMetadata().getResourceVersion());
+        }
+        declare(cluster, ManagedRoles.declaredBy(cluster).withAccountRoles(secrets), written);
+    }
+
+    /**
+     * Writes the managed roles and waits until the operator reports each one applied with the current version of
+     * its Secret. Limitation: a change of memberships alone (a role added to or removed from {@code dispatch_link})
+     * is not awaited, since the operator's status gives no version of it; it takes effect at the next reconcile.
+     */
+    private void declare(GenericKubernetesResource cluster, ManagedRoles roles, Map<String, String> writtenVersions) {
+        if (roles.isEmpty()) {
+            return;
+        }
+        String name = cluster.getMetadata().getName();
         Map<String, String> secretVersions = new LinkedHashMap<>();
-        List<Map<String, Object>> managed = roles.stream().map(role -> {
-            Secret secret = storeVerifier(cluster, role);
-            secretVersions.put(role.name(), secret.getMetadata().getResourceVersion());
-            return Map.<String, Object>of("name", role.name(), "ensure", "present", "login", true,
-                "createdb", true, "passwordSecret", Map.of("name", secret.getMetadata().getName()));
-        }).toList();
-        patch(name, Map.of("spec", Map.of("managed", Map.of("roles", managed))));
+        roles.passwordSecrets().forEach((role, secret) -> secretVersions.put(role,
+            writtenVersions.containsKey(role) ? writtenVersions.get(role) : currentVersion(name, role, secret)));
+        replaceInSpec(cluster, "managed", "roles", roles.declaration());
         awaitStatus(name, "apply roles", status -> status.rolesApplied(secretVersions),
             status -> status.roleFailures(secretVersions.keySet()));
-        LOG.debugf("Compute %s: applied %d roles", spec.computeId(), roles.size());
+        LOG.debugf("Cluster %s: %d managed roles applied", where(name), secretVersions.size());
+    }
+
+    /**
+     * Sets {@code spec.<group>.<field>} by a JSON patch (RFC 6902), whose {@code add} replaces a list whole (a merge
+     * patch does too by its RFC, but not on every server), keeping the group's other fields; null removes the field.
+     */
+    private void replaceInSpec(GenericKubernetesResource cluster, String group, String field, Object value) {
+        String path = "/spec/" + group + "/" + field;
+        Map<String, Object> operation;
+        if (value == null) {
+            if (cluster.get("spec", group, field) == null) {
+                return;
+            }
+            operation = Map.of("op", "remove", "path", path);
+        } else if (cluster.get("spec", group) == null) {
+            operation = Map.of("op", "add", "path", "/spec/" + group, "value", Map.of(field, value));
+        } else {
+            operation = Map.of("op", "add", "path", path, "value", value);
+        }
+        String name = cluster.getMetadata().getName();
+        try {
+            clusters().withName(name).patch(PatchContext.of(PatchType.JSON), Serialization.asJson(List.of(operation)));
+        } catch (KubernetesClientException e) {
+            throw new ComputeDriverException("could not change " + path + " of Cluster " + where(name) + ": "
+                + e.getMessage(), e);
+        }
+    }
+
+    private String currentVersion(String clusterName, String role, String secretName) {
+        Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
+        if (secret == null) {
+            throw new ComputeDriverException("Cluster " + where(clusterName) + " declares role " + role
+                + " with the password Secret " + secretName + ", which does not exist: delete the role from"
+                + " spec.managed.roles, and compute-manager declares it again with its Secret at the next start");
+        }
+        return secret.getMetadata().getResourceVersion();
     }
 
     /**
@@ -340,6 +411,11 @@ public final class KubernetesDriver implements ComputeDriver {
         return cluster;
     }
 
+    private GenericKubernetesResource requireCluster(ComputeSpec spec) {
+        return find(spec).orElseThrow(() -> new ComputeDriverException("compute " + spec.computeId()
+            + " has no Cluster " + where(ComputeLabels.clusterName(spec))));
+    }
+
     /** Creates the Cluster and its scheduled backups; false when a Cluster of that name exists already. */
     private boolean create(GenericKubernetesResource cluster) {
         GenericKubernetesResource created;
@@ -361,18 +437,18 @@ public final class KubernetesDriver implements ComputeDriver {
     }
 
     /** The role's verifier as a basic-auth Secret owned by the Cluster, so that it goes when the Cluster goes. */
-    private Secret storeVerifier(GenericKubernetesResource cluster, RoleSecret role) {
+    private Secret storeVerifier(GenericKubernetesResource cluster, String role, String verifier) {
         String clusterName = cluster.getMetadata().getName();
         Secret secret = new SecretBuilder()
             .withNewMetadata()
-                .withName(ComputeLabels.roleSecretName(clusterName, role.name()))
+                .withName(ComputeLabels.roleSecretName(clusterName, role))
                 .withLabels(cluster.getMetadata().getLabels())
                 .addToLabels(Cnpg.RELOAD, "true")
                 .withOwnerReferences(ownedBy(cluster))
             .endMetadata()
             .withType("kubernetes.io/basic-auth")
-            .addToStringData("username", role.name())
-            .addToStringData("password", role.verifier())
+            .addToStringData("username", role)
+            .addToStringData("password", verifier)
             .build();
         return client.secrets().inNamespace(namespace).resource(secret).createOr(NonDeletingOperation::update);
     }
