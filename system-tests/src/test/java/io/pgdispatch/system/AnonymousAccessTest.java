@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Anonymous sessions with real psql and pgjdbc (user "anonymous", no password): refused until the cluster allows
  * them, then read-only on the branch's replica as an unprivileged role, or each in a writable sandbox of its own
- * that is gone with it; with their own statement timeout and connection limit. The owner's data never changes.
+ * that is gone with it; with their own statement timeout and connection limit, and through an endpoint with a
+ * setting of its own. The owner's data never changes.
  */
 @ExtendWith(DispatchSystemExtension.class)
 class AnonymousAccessTest {
@@ -84,6 +85,38 @@ class AnonymousAccessTest {
             assertEquals(0, owner.run("select 1").exitCode(), "the account's roles are not limited by it");
         }
         Await.until(CHANGED, () -> anonymous(system, tenant, "select 1").exitCode(), code -> code == 0);
+    }
+
+    @Test
+    void anEndpointCanServeAnonymousSessionsWithLimitsOfItsOwnWhileItsClusterDoesNot(DispatchSystem system)
+            throws Exception {
+        Tenant tenant = system.newTenant();
+        Psql owner = new Psql(system, tenant);
+        assertEquals(0, owner.run("create table notes (id int); insert into notes values (1)").exitCode());
+        String docs = system.managementApi().createEndpoint(tenant,
+            "{\"anonymous\": {\"access\": \"read-only\", \"connectionLimit\": 1}}").get("id").asText();
+        String host = docs + ".endpoint." + DispatchSystem.DOMAIN;
+        system.addHost(host);
+
+        Psql.Result read = Await.until(CHANGED, () -> anonymousThrough(system, tenant, host,
+            "select current_user, count(*) from notes"), result -> result.exitCode() == 0);
+        Psql.Result direct = anonymous(system, tenant, "select 1");
+
+        assertEquals("dispatch_anonymous|1", read.output().trim(), read.errors());
+        assertTrue(direct.errors().contains("cluster \"" + tenant.clusterId() + "\" does not allow anonymous access"),
+            direct.errors());
+        try (Connection held = Jdbc.connect(system, host, "anonymous", "")) {
+            Psql.Result second = anonymousThrough(system, tenant, host, "select 1");
+            assertTrue(second.errors().contains("too many anonymous sessions on endpoint \"" + docs + "\""),
+                second.errors());
+        }
+    }
+
+    private static Psql.Result anonymousThrough(DispatchSystem system, Tenant tenant, String host, String sql)
+            throws Exception {
+        return new Psql(system, tenant).runWithPassword("host=" + host + " hostaddr=127.0.0.1 port="
+            + system.proxyPort() + " user=anonymous dbname=postgres sslmode=verify-full sslrootcert="
+            + system.caCertificate(), "", sql);
     }
 
     private static Psql.Result anonymous(DispatchSystem system, Tenant tenant, String sql) throws Exception {

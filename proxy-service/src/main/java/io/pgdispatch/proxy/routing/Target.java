@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param oneOff whether the connection chose a writable copy of the branch for itself alone
  * @param optionsRoutingAllowed whether the cluster lets connections choose it (or its branch) in options
  * @param passthrough whether the cluster's computes authenticate clients themselves, the proxy relaying
- * @param anonymous whether and how the cluster serves anonymous sessions
+ * @param anonymous whether and how the target serves anonymous sessions: the endpoint's own setting, or else its
+ *     cluster's
  */
 public record Target(String accountId, String clusterId, String branchId, String branchName,
     Optional<PointInTime> pointInTime, ReadReplica readReplica, boolean oneOff, Optional<String> endpointId,
@@ -34,6 +35,12 @@ public record Target(String accountId, String clusterId, String branchId, String
         return new Target(accountId, clusterId, branchId, branchName, requested.pointInTime(),
             requested.readReplica(), requested.oneOff(), endpointId, access, optionsRoutingAllowed, passthrough,
             anonymous);
+    }
+
+    /** Whose anonymous access applies, as messages name it: the endpoint with its own setting, or the cluster. */
+    public String anonymousScope() {
+        return anonymous.endpointOwn() && endpointId.isPresent() ? "endpoint \"" + endpointId.get() + "\""
+            : "cluster \"" + clusterId + "\"";
     }
 
     /**

@@ -94,6 +94,7 @@ public class TargetResolver {
             .setOneOff(target.readReplica() == ReadReplica.ONE_OFF || target.oneOff())
             .setSessionId(sessionId)
             .setPlatformLogin(login);
+        target.endpointId().ifPresent(request::setEndpointId);
         target.pointInTime().ifPresent(point -> request.setPointInTime(toProto(point)));
         return router.connectTarget(request.build())
             .ifNoItem().after(config.computeTimeout()).failWith(() -> new ProtocolException(
@@ -118,8 +119,11 @@ public class TargetResolver {
             case SANDBOX -> AnonymousAccess.Mode.SANDBOX;
             case OFF, UNRECOGNIZED -> AnonymousAccess.Mode.OFF;
         };
-        return mode == AnonymousAccess.Mode.OFF ? AnonymousAccess.OFF : new AnonymousAccess(mode,
-            anonymous.getConnectionLimit(), Duration.ofMillis(anonymous.getStatementTimeoutMs()));
+        if (mode == AnonymousAccess.Mode.OFF && !anonymous.getEndpointOwn()) {
+            return AnonymousAccess.OFF;
+        }
+        return new AnonymousAccess(mode, anonymous.getConnectionLimit(),
+            Duration.ofMillis(anonymous.getStatementTimeoutMs()), anonymous.getEndpointOwn());
     }
 
     /** router.proto writes a timestamp as an RFC 3339 time in UTC and an LSN as PostgreSQL prints it. */

@@ -395,8 +395,8 @@ public final class ClientSession {
      */
     private void startAnonymous(Target routed) {
         if (routed.anonymous().mode() == AnonymousAccess.Mode.OFF) {
-            throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "cluster \""
-                + routed.clusterId() + "\" does not allow anonymous access: log in with a role and its password");
+            throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, routed.anonymousScope()
+                + " does not allow anonymous access: log in with a role and its password");
         }
         if (routed.passthrough()) {
             throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, "cluster \"" + routed.clusterId()

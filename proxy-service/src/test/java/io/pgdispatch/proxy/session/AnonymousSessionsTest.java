@@ -2,6 +2,7 @@ package io.pgdispatch.proxy.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgdispatch.proxy.access.AccessPolicy;
 import io.pgdispatch.proxy.protocol.ProtocolException;
@@ -12,7 +13,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The anonymous places of each cluster: taken up to the limit, given back once each, clusters apart. */
+/**
+ * The anonymous places of each cluster: taken up to the limit, given back once each, clusters apart, and an
+ * endpoint with a setting of its own apart from its cluster.
+ */
 class AnonymousSessionsTest {
 
     private final AnonymousSessions sessions = new AnonymousSessions();
@@ -42,9 +46,30 @@ class AnonymousSessionsTest {
         assertThrows(ProtocolException.class, () -> sessions.acquire(target("docs", 1)));
     }
 
+    @Test
+    void anEndpointWithItsOwnSettingHasItsOwnPlacesAndOneFollowingTheClusterSharesItsPlaces() {
+        sessions.acquire(target("docs", 1));
+
+        sessions.acquire(throughEndpoint("docs", "ep-own", 1, true));
+        ProtocolException full = assertThrows(ProtocolException.class,
+            () -> sessions.acquire(throughEndpoint("docs", "ep-follows", 1, false)));
+        assertEquals("too many anonymous sessions on cluster \"docs\" (at most 1): try again later, or log in with"
+            + " a role and its password", full.getMessage());
+        ProtocolException ownFull = assertThrows(ProtocolException.class,
+            () -> sessions.acquire(throughEndpoint("docs", "ep-own", 1, true)));
+        assertTrue(ownFull.getMessage().startsWith("too many anonymous sessions on endpoint \"ep-own\""),
+            ownFull.getMessage());
+    }
+
     private static Target target(String cluster, int limit) {
         return new Target("account", cluster, "branch", "main", Optional.empty(), ReadReplica.NONE, false,
             Optional.empty(), AccessPolicy.OPEN, true, false,
-            new AnonymousAccess(AnonymousAccess.Mode.READ_ONLY, limit, Duration.ofSeconds(30)));
+            new AnonymousAccess(AnonymousAccess.Mode.READ_ONLY, limit, Duration.ofSeconds(30), false));
+    }
+
+    private static Target throughEndpoint(String cluster, String endpoint, int limit, boolean ownSetting) {
+        return new Target("account", cluster, "branch", "main", Optional.empty(), ReadReplica.NONE, false,
+            Optional.of(endpoint), AccessPolicy.OPEN, true, false,
+            new AnonymousAccess(AnonymousAccess.Mode.READ_ONLY, limit, Duration.ofSeconds(30), ownSetting));
     }
 }

@@ -7,6 +7,7 @@ import io.pgdispatch.router.endpoint.ListenAddress;
 import io.pgdispatch.router.cluster.PointInTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -37,7 +38,10 @@ public record EndpointRequest(
     @Schema(description = "Dedicated listener the proxy binds for this endpoint alone: a literal IP address and a"
         + " port, [brackets] around IPv6; unique across all endpoints", examples = "127.0.0.42:5432",
         nullable = true)
-    String listenAddress) {
+    String listenAddress,
+    @Schema(description = "Anonymous access through this endpoint instead of its cluster's setting; left out or"
+        + " null, the endpoint follows its cluster", nullable = true)
+    AnonymousSetting anonymous) {
 
     /** The checked settings; throws InvalidEndpointSettingsException naming the first value that is wrong. */
     private EndpointSettings settings(Instant now) {
@@ -46,12 +50,13 @@ public record EndpointRequest(
             PointInTime.of(timestamp, lsn, now),
             Boolean.TRUE.equals(readReplica),
             AccessRules.of(allowedAddresses, allowedVpcEndpoints, Boolean.TRUE.equals(vpcOnly)),
-            ListenAddress.canonical(listenAddress));
+            ListenAddress.canonical(listenAddress),
+            Optional.ofNullable(anonymous).map(AnonymousSetting::toAccess));
     }
 
     /** A request without a body: every setting at its default. */
     static EndpointSettings settingsOf(EndpointRequest request, Instant now) {
-        return (request == null ? new EndpointRequest(null, null, null, null, null, null, null, null) : request)
+        return (request == null ? new EndpointRequest(null, null, null, null, null, null, null, null, null) : request)
             .settings(now);
     }
 }

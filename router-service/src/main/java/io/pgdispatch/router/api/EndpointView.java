@@ -27,6 +27,9 @@ public record EndpointView(
     boolean vpcOnly,
     @Schema(description = "Dedicated listener address in canonical form; null for none", nullable = true)
     String listenAddress,
+    @Schema(description = "The endpoint's own anonymous access; null when it follows its cluster's",
+        nullable = true)
+    AnonymousSetting anonymous,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -35,6 +38,7 @@ public record EndpointView(
             endpoint.pointInTime().timestamp(),
             endpoint.pointInTime().lsn() == null ? null : endpoint.pointInTime().lsn().toString(),
             endpoint.readReplica(), endpoint.access().allowedAddresses(), endpoint.access().allowedVpcEndpoints(),
-            endpoint.access().vpcOnly(), endpoint.listenAddress(), endpoint.createdAt(), endpoint.updatedAt());
+            endpoint.access().vpcOnly(), endpoint.listenAddress(),
+            endpoint.anonymous().map(AnonymousSetting::of).orElse(null), endpoint.createdAt(), endpoint.updatedAt());
     }
 }

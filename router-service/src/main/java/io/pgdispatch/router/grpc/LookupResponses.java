@@ -22,7 +22,7 @@ final class LookupResponses {
         return withTarget(cluster.target())
             .setOptionsRoutingAllowed(cluster.optionsRoutingAllowed())
             .setPassthroughAuthentication(cluster.passthrough())
-            .setAnonymous(anonymousOf(cluster.anonymous()))
+            .setAnonymous(anonymousOf(cluster.anonymous(), false))
             .build();
     }
 
@@ -33,7 +33,7 @@ final class LookupResponses {
             .setReadReplica(endpoint.readReplica())
             .setOptionsRoutingAllowed(lookup.optionsRoutingAllowed())
             .setPassthroughAuthentication(lookup.passthrough())
-            .setAnonymous(anonymousOf(lookup.anonymous()));
+            .setAnonymous(anonymousOf(lookup.anonymous(), endpoint.anonymous().isPresent()));
         response.getAccessBuilder()
             .addAllAllowedAddresses(endpoint.access().allowedAddresses())
             .addAllAllowedVpcEndpoints(endpoint.access().allowedVpcEndpoints())
@@ -48,7 +48,8 @@ final class LookupResponses {
         return response.build();
     }
 
-    private static io.pgdispatch.contract.router.v1.AnonymousAccess anonymousOf(AnonymousAccess anonymous) {
+    private static io.pgdispatch.contract.router.v1.AnonymousAccess anonymousOf(AnonymousAccess anonymous,
+            boolean endpointOwn) {
         return io.pgdispatch.contract.router.v1.AnonymousAccess.newBuilder()
             .setMode(switch (anonymous.mode()) {
                 case OFF -> io.pgdispatch.contract.router.v1.AnonymousAccess.Mode.OFF;
@@ -57,6 +58,7 @@ final class LookupResponses {
             })
             .setConnectionLimit(anonymous.connectionLimit())
             .setStatementTimeoutMs(anonymous.statementTimeoutMillis())
+            .setEndpointOwn(endpointOwn)
             .build();
     }
 

@@ -69,18 +69,38 @@ public class RouterGrpcService implements RouterService {
     @Override
     public Uni<ComputeAddress> connectTarget(ConnectTargetRequest request) {
         return clusters.findTarget(request.getAccountId(), request.getClusterId(), request.getBranchId())
-            .invoke(found -> requireAnonymousAllowed(found, request))
+            .call(found -> request.getPlatformLogin() == PlatformLogin.ANONYMOUS_LOGIN
+                ? requireAnonymousAllowed(found, request.getEndpointId()) : Uni.createFrom().voidItem())
             .chain(found -> compute.ensure(found, request))
             .onFailure().transform(GrpcStatuses::toStatus);
     }
 
-    /** The proxy asks for an anonymous login only where the cluster allows it; this checks it again. */
-    private static void requireAnonymousAllowed(ConnectableTarget found, ConnectTargetRequest request) {
-        if (request.getPlatformLogin() == PlatformLogin.ANONYMOUS_LOGIN
-                && found.anonymous().mode() == AnonymousAccess.Mode.OFF) {
-            throw Status.PERMISSION_DENIED.withDescription("cluster " + Quoted.of(found.target().clusterId())
-                + " does not allow anonymous access").asRuntimeException();
+    /**
+     * The proxy asks for an anonymous login only where the target allows it; this checks it again, with the
+     * endpoint's own setting where the session came through an endpoint of the cluster.
+     */
+    private Uni<Void> requireAnonymousAllowed(ConnectableTarget found, String endpointId) {
+        if (endpointId.isEmpty()) {
+            return found.anonymous().mode() == AnonymousAccess.Mode.OFF
+                ? Uni.createFrom().failure(anonymousRefused("cluster " + Quoted.of(found.target().clusterId())))
+                : Uni.createFrom().voidItem();
         }
+        return endpoints.lookup(endpointId)
+            .onItem().transformToUni(through -> {
+                if (!through.endpoint().target().clusterId().equals(found.target().clusterId())) {
+                    return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription("endpoint "
+                        + Quoted.of(endpointId) + " is not an endpoint of cluster "
+                        + Quoted.of(found.target().clusterId())).asRuntimeException());
+                }
+                return through.anonymous().mode() == AnonymousAccess.Mode.OFF
+                    ? Uni.createFrom().failure(anonymousRefused("endpoint " + Quoted.of(endpointId)))
+                    : Uni.createFrom().voidItem();
+            });
+    }
+
+    private static RuntimeException anonymousRefused(String target) {
+        return Status.PERMISSION_DENIED.withDescription(target + " does not allow anonymous access")
+            .asRuntimeException();
     }
 
     @Override

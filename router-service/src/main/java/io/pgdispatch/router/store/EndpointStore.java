@@ -2,6 +2,7 @@ package io.pgdispatch.router.store;
 
 import io.pgdispatch.contract.target.Lsn;
 import io.pgdispatch.contract.target.ResourceName;
+import io.pgdispatch.router.cluster.AnonymousAccess;
 import io.pgdispatch.router.cluster.Target;
 import io.pgdispatch.router.endpoint.AccessRules;
 import io.pgdispatch.router.endpoint.Endpoint;
@@ -20,6 +21,7 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Endpoints in the {@code router} schema. Lookups by account never reveal another account's endpoints; the lookup
@@ -37,25 +39,30 @@ public class EndpointStore {
         SELECT e.id, e.account_id, e.cluster_id, e.branch_id, b.name AS branch_name, e.at_timestamp,
                e.at_lsn::text AS at_lsn, e.read_replica, e.allowed_addresses, e.allowed_vpc_endpoints, e.vpc_only,
                e.listen_address, e.created_at, e.updated_at, c.options_routing_allowed, c.compute_auth_method,
-               c.anonymous_access, c.anonymous_connection_limit, c.anonymous_statement_timeout_ms
+               c.anonymous_access, c.anonymous_connection_limit, c.anonymous_statement_timeout_ms,
+               e.anonymous_access AS own_anonymous_access,
+               e.anonymous_connection_limit AS own_anonymous_connection_limit,
+               e.anonymous_statement_timeout_ms AS own_anonymous_statement_timeout_ms
         """;
     private static final String JOINS = """
          e JOIN router.branches b ON b.id = e.branch_id JOIN router.clusters c ON c.id = e.cluster_id
         """;
     private static final String SELECT_ENDPOINTS = COLUMNS + "FROM router.endpoints" + JOINS;
-    /** The settings are parameters $5 to $11 in the order of {@link #withSettings}. */
+    /** The settings are parameters $5 to $14 in the order of {@link #withSettings}. */
     private static final String INSERT = """
         WITH e AS (
             INSERT INTO router.endpoints (id, account_id, cluster_id, branch_id, at_timestamp, at_lsn, read_replica,
-                allowed_addresses, allowed_vpc_endpoints, vpc_only, listen_address)
-            VALUES ($1, $2, $3, $4, $5, $6::text::pg_lsn, $7, $8, $9, $10, $11)
+                allowed_addresses, allowed_vpc_endpoints, vpc_only, listen_address, anonymous_access,
+                anonymous_connection_limit, anonymous_statement_timeout_ms)
+            VALUES ($1, $2, $3, $4, $5, $6::text::pg_lsn, $7, $8, $9, $10, $11, $12, $13, $14)
             RETURNING *)
         """ + COLUMNS + "FROM e" + JOINS;
     private static final String UPDATE = """
         WITH e AS (
             UPDATE router.endpoints SET branch_id = $4, at_timestamp = $5, at_lsn = $6::text::pg_lsn,
                 read_replica = $7, allowed_addresses = $8, allowed_vpc_endpoints = $9, vpc_only = $10,
-                listen_address = $11, updated_at = now()
+                listen_address = $11, anonymous_access = $12, anonymous_connection_limit = $13,
+                anonymous_statement_timeout_ms = $14, updated_at = now()
             WHERE id = $1 AND account_id = $2 AND cluster_id = $3
             RETURNING *)
         """ + COLUMNS + "FROM e" + JOINS;
@@ -148,7 +155,10 @@ public class EndpointStore {
             .addArrayOfString(access.allowedAddresses().toArray(String[]::new))
             .addArrayOfString(access.allowedVpcEndpoints().toArray(String[]::new))
             .addBoolean(access.vpcOnly())
-            .addString(settings.listenAddress());
+            .addString(settings.listenAddress())
+            .addString(settings.anonymous().map(anonymous -> anonymous.mode().text()).orElse(null))
+            .addInteger(settings.anonymous().map(AnonymousAccess::connectionLimit).orElse(null))
+            .addInteger(settings.anonymous().map(AnonymousAccess::statementTimeoutMillis).orElse(null));
     }
 
     private static Endpoint single(RowSet<Row> rows, String endpointId) {
@@ -167,8 +177,13 @@ public class EndpointStore {
             lsn == null ? null : Lsn.parse(lsn));
         AccessRules access = new AccessRules(List.of(row.getArrayOfStrings("allowed_addresses")),
             List.of(row.getArrayOfStrings("allowed_vpc_endpoints")), row.getBoolean("vpc_only"));
+        String ownAnonymous = row.getString("own_anonymous_access");
+        Optional<AnonymousAccess> anonymous = ownAnonymous == null ? Optional.empty()
+            : Optional.of(new AnonymousAccess(AnonymousAccess.Mode.of(ownAnonymous),
+                row.getInteger("own_anonymous_connection_limit"),
+                row.getInteger("own_anonymous_statement_timeout_ms")));
         return new Endpoint(row.getString("id"), target, pointInTime, row.getBoolean("read_replica"), access,
-            row.getString("listen_address"), row.getOffsetDateTime("created_at").toInstant(),
+            row.getString("listen_address"), anonymous, row.getOffsetDateTime("created_at").toInstant(),
             row.getOffsetDateTime("updated_at").toInstant());
     }
 

@@ -151,6 +151,38 @@ class EndpointApiTest {
     }
 
     @Test
+    void anEndpointHasItsOwnAnonymousAccessOrFollowsItsCluster() {
+        Accounts alice = Accounts.fresh();
+        String cluster = alice.createCluster("docs");
+
+        String id = alice.request().body("{\"anonymous\": {\"access\": \"read-only\", \"connectionLimit\": 5}}")
+            .post("/v1/clusters/" + cluster + "/endpoints")
+            .then().statusCode(201)
+            .body("anonymous.access", equalTo("read-only"))
+            .body("anonymous.connectionLimit", equalTo(5))
+            .body("anonymous.statementTimeoutMs", equalTo(30000))
+            .extract().path("id");
+        alice.request().get("/v1/endpoints/" + id)
+            .then().statusCode(200)
+            .body("anonymous.access", equalTo("read-only"));
+
+        alice.request().body("{\"anonymous\": {\"access\": \"off\"}}").put("/v1/endpoints/" + id)
+            .then().statusCode(200)
+            .body("anonymous.access", equalTo("off"));
+        alice.request().body("{}").put("/v1/endpoints/" + id)
+            .then().statusCode(200)
+            .body("anonymous", nullValue());
+
+        assertRefused(alice, cluster, "{\"anonymous\": {\"access\": \"public\"}}",
+            "anonymous \"access\" must be \"off\", \"read-only\" or \"sandbox\"");
+        assertRefused(alice, cluster, "{\"anonymous\": {\"access\": \"sandbox\", \"connectionLimit\": 0}}",
+            "anonymous \"connectionLimit\" must be 1 to 10000");
+        alice.request().get("/v1/clusters/" + cluster + "/endpoints")
+            .then().statusCode(200)
+            .body("id", equalTo(List.of(id)));
+    }
+
+    @Test
     void aListenAddressBelongsToOneEndpointOfAnyAccount() {
         Accounts alice = Accounts.fresh();
         Accounts bob = Accounts.fresh();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.pgdispatch.contract.router.v1.AccountCluster;
+import io.pgdispatch.contract.router.v1.AnonymousAccess.Mode;
 import io.pgdispatch.contract.router.v1.DedicatedListener;
 import io.pgdispatch.contract.router.v1.ListAccountTargetsRequest;
 import io.pgdispatch.contract.router.v1.ListDedicatedListenersRequest;
@@ -15,6 +16,7 @@ import io.pgdispatch.contract.router.v1.LookupTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetResponse;
 import io.pgdispatch.contract.compute.v1.PointInTime.PointCase;
 import io.pgdispatch.contract.router.v1.RouterService;
+import io.pgdispatch.router.cluster.AnonymousAccess;
 import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.endpoint.AccessRules;
 import io.pgdispatch.router.endpoint.Endpoint;
@@ -33,6 +35,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +117,25 @@ class EndpointLookupTest {
     }
 
     @Test
+    void anEndpointAnswersItsOwnAnonymousAccessOrElseItsClusters() {
+        Cluster cluster = clusters.create(newAccount(), "anonymous").await().atMost(WAIT);
+        clusters.setAnonymous(cluster.accountId(), cluster.id(),
+            new AnonymousAccess(AnonymousAccess.Mode.READ_ONLY, 7, 2000)).await().atMost(WAIT);
+        Endpoint following = create(cluster, PointInTime.NOW, false, AccessRules.of(null, null, false), null);
+        Endpoint own = endpoints.create(cluster.accountId(), cluster.id(), new EndpointSettings("main",
+            PointInTime.NOW, false, AccessRules.of(null, null, false), null,
+            Optional.of(new AnonymousAccess(AnonymousAccess.Mode.SANDBOX, 3, 500)))).await().atMost(WAIT);
+
+        LookupTargetResponse.Builder expected = LookupTargetResponse.newBuilder();
+        expected.getAnonymousBuilder().setMode(Mode.READ_ONLY).setConnectionLimit(7).setStatementTimeoutMs(2000);
+        assertEquals(expected.getAnonymous(), lookupEndpoint(following.id()).getAnonymous());
+        assertEquals(expected.getAnonymous(), lookupCluster(cluster.id()).getAnonymous());
+        expected.getAnonymousBuilder().setMode(Mode.SANDBOX).setConnectionLimit(3).setStatementTimeoutMs(500)
+            .setEndpointOwn(true);
+        assertEquals(expected.getAnonymous(), lookupEndpoint(own.id()).getAnonymous());
+    }
+
+    @Test
     void anUnknownEndpointIsNotFound() {
         Status status = failedLookup(LookupTargetRequest.newBuilder().setEndpointId("ep-unknown00000").build());
 
@@ -182,7 +204,8 @@ class EndpointLookupTest {
 
     private Endpoint create(Cluster cluster, PointInTime pointInTime, boolean readReplica, AccessRules access,
             String listenAddress) {
-        EndpointSettings settings = new EndpointSettings("main", pointInTime, readReplica, access, listenAddress);
+        EndpointSettings settings = new EndpointSettings("main", pointInTime, readReplica, access, listenAddress,
+            Optional.empty());
         return endpoints.create(cluster.accountId(), cluster.id(), settings).await().atMost(WAIT);
     }
 
