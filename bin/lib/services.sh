@@ -85,6 +85,8 @@ service_properties() {
             echo "-Ddispatch.proxy.port=$PROXY_PORT"
             echo "-Ddispatch.proxy.certificates=$CERTS"
             echo "-Ddispatch.proxy.domain=$DOMAIN"
+            # Open sessions get 10 s to end when the stack goes down, well within stop_pid's 30 s.
+            echo "-Ddispatch.proxy.drain-timeout=10s"
             ;;
     esac
 }

@@ -120,6 +120,7 @@ class ChartRendersTheInstallationTest {
 
         assertEquals(60L, proxy.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds());
         assertEquals(10L, container(proxy).getLifecycle().getPreStop().getSleep().getSeconds());
+        assertEquals("45s", environment(proxy, "DISPATCH_PROXY_DRAIN_TIMEOUT"), "drained before the pod is killed");
         assertEquals(null, proxy.getSpec().getReplicas(), "the autoscaler owns the count");
         HorizontalPodAutoscaler autoscaler = Manifests.named(rendered, HorizontalPodAutoscaler.class,
             "pg-dispatch-proxy-service");
@@ -145,9 +146,13 @@ class ChartRendersTheInstallationTest {
         assertEquals("kubernetes", config.get("DISPATCH_COMPUTE_DRIVER"));
         Deployment proxy = Manifests.named(custom, Deployment.class, "pg-dispatch-proxy-service");
         assertEquals(4, proxy.getSpec().getReplicas());
-        assertEquals("required", container(proxy).getEnv().stream()
-            .filter(env -> env.getName().equals("DISPATCH_PROXY_PROXY_PROTOCOL")).findFirst().orElseThrow().getValue());
+        assertEquals("required", environment(proxy, "DISPATCH_PROXY_PROXY_PROTOCOL"));
         assertTrue(Manifests.ofKind(custom, HorizontalPodAutoscaler.class).isEmpty());
+    }
+
+    private static String environment(Deployment deployment, String name) {
+        return container(deployment).getEnv().stream().filter(env -> env.getName().equals(name)).findFirst()
+            .orElseThrow(() -> new AssertionError(name + " is not set")).getValue();
     }
 
     private static Container container(Deployment deployment) {

@@ -70,6 +70,14 @@ public interface ProxyConfig {
     @WithDefault("1m")
     Duration authFailureWindow();
 
+    /**
+     * How long a stopping proxy waits for its open sessions to end, refusing new ones with 57P03; sessions still
+     * open then are cut. Keep it below the time the platform gives the process to stop (on Kubernetes the pod's
+     * terminationGracePeriodSeconds less its preStop pause).
+     */
+    @WithDefault("30s")
+    Duration drainTimeout();
+
     /** Number of event loops accepting and relaying sessions; 0 means one per available core. */
     @WithDefault("0")
     int eventLoops();

@@ -10,7 +10,9 @@ import io.pgdispatch.proxy.routing.TargetResolver;
 import io.pgdispatch.proxy.session.AnonymousSessions;
 import io.pgdispatch.proxy.session.ClientSession;
 import io.pgdispatch.proxy.session.Entrance;
+import io.pgdispatch.proxy.session.OpenConnections;
 import io.pgdispatch.proxy.session.SessionServices;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -68,6 +70,9 @@ public class ProxyServer {
     @Inject
     ConnectionEvents events;
 
+    @Inject
+    OpenConnections connections;
+
     private KeyCertOptions certificates;
 
     @PostConstruct
@@ -82,6 +87,26 @@ public class ProxyServer {
         LOG.infof("PostgreSQL listener on %s:%d with %d event loops, native transport %s, TLS by %s, PROXY protocol"
             + " %s", config.host(), config.port(), eventLoops(), vertx.isNativeTransportEnabled(),
             OpenSSLEngineOptions.isAvailable() ? "OpenSSL" : "the JDK", config.proxyProtocol());
+    }
+
+    /**
+     * Drains before the rest of the application stops (the events of ending sessions still reach Kafka): readiness
+     * goes down, new sessions are refused with 57P03, and the open ones get the drain timeout to end.
+     */
+    void drain(@Observes ShutdownEvent ignored) throws InterruptedException {
+        listening.set(false);
+        int open = connections.open();
+        if (open == 0) {
+            return;
+        }
+        LOG.infof("Draining: %d connections open, new sessions refused; waiting up to %d s for them to end", open,
+            config.drainTimeout().toSeconds());
+        int left = connections.drain(config.drainTimeout());
+        if (left > 0) {
+            LOG.warnf("Drain timeout passed with %d connections open: they are cut", left);
+        } else {
+            LOG.info("Drained: every connection has ended");
+        }
     }
 
     /**
@@ -133,9 +158,12 @@ public class ProxyServer {
                 .setConnectTimeout((int) config.computeTimeout().toMillis()));
             SessionServices services = new SessionServices(vertx, config, roleSecrets, authFailures, anonymousSessions,
                 linkLogins, resolver, cancelRegistry, new CancelForwarder(cancelRegistry, computeClient), events,
-                computeClient, new SecureRandom());
+                computeClient, new SecureRandom(), connections);
             vertx.createNetServer(options)
-                .connectHandler(socket -> new ClientSession(socket, services, entrance, context).start())
+                .connectHandler(socket -> {
+                    connections.track(socket);
+                    new ClientSession(socket, services, entrance, context).start();
+                })
                 .listen()
                 .<Void>mapEmpty()
                 .onComplete(started);

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -133,6 +134,7 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
         proxy.put("dispatch.proxy.certificates", certificates.toString());
         proxy.put("dispatch.proxy.domain", DOMAIN);
         proxy.put("dispatch.proxy.handshake-timeout", "3s");
+        proxy.put("dispatch.proxy.drain-timeout", "5s");
         // Tests present other client addresses and VPC endpoints as a load balancer would.
         proxy.put("dispatch.proxy.proxy-protocol", "optional");
         startService(repository, "proxy-service", freePort(), proxy, logs);
@@ -148,7 +150,22 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
         service(module).crash();
     }
 
-    /** Starts a crashed service again, with the same settings and port, and waits until it is ready. */
+    /** Asks a service to stop as a platform does (SIGTERM), without waiting for it. */
+    void terminate(String module) {
+        service(module).terminate();
+    }
+
+    /** Whether a service asked to stop has ended within the timeout. */
+    boolean exited(String module, Duration timeout) throws InterruptedException {
+        return service(module).exited(timeout);
+    }
+
+    /** The log of a service, as it has written it so far. */
+    String log(String module) throws IOException {
+        return Files.readString(service(module).log());
+    }
+
+    /** Starts a crashed or stopped service again, with the same settings and port, and waits until it is ready. */
     void restart(String module) throws IOException, InterruptedException {
         ServiceProcess crashed = service(module);
         started.set(started.indexOf(crashed), crashed.restarted());

@@ -57,6 +57,16 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /** Asks the process to stop with SIGTERM, as a platform stopping it does, and returns at once. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Whether the process has ended within the timeout. */
+    boolean exited(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Ends the process with SIGKILL, as a crash would: no shutdown hook, no last message. */
     void crash() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -273,6 +273,10 @@ public final class ClientSession {
             throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                 "connections must use TLS: connect with sslmode=require or stronger");
         }
+        if (services.connections().draining()) {
+            throw new ProtocolException(SqlState.CANNOT_CONNECT_NOW, "the proxy is shutting down: connect again, and"
+                + " the connection goes to another proxy");
+        }
         negotiateProtocolVersion(message);
         if (message.user() == null || message.user().isEmpty()) {
             throw new ProtocolException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,

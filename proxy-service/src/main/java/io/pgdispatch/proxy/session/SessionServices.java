@@ -28,5 +28,6 @@ public record SessionServices(
         CancelForwarder cancelForwarder,
         ConnectionEvents events,
         NetClient computeClient,
-        SecureRandom random) {
+        SecureRandom random,
+        OpenConnections connections) {
 }
