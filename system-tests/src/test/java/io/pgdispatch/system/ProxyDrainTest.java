@@ -40,7 +40,8 @@ class ProxyDrainTest {
             assertEquals(2, count(second), "an open session still reads and writes");
             second.close();
 
-            assertTrue(refused.startsWith("57P03 ") && refused.contains("the proxy is shutting down"), refused);
+            assertTrue(refused.startsWith("57P03 ") && refused.contains("this proxy is shutting down: connect again"),
+                refused);
             assertTrue(system.exited("proxy-service", ENDED), "the proxy ends once its last session has closed");
             assertTrue(system.log("proxy-service").contains("Drained: every connection has ended"));
         } finally {

@@ -274,8 +274,7 @@ public final class ClientSession {
                 "connections must use TLS: connect with sslmode=require or stronger");
         }
         if (services.connections().draining()) {
-            throw new ProtocolException(SqlState.CANNOT_CONNECT_NOW, "the proxy is shutting down: connect again, and"
-                + " the connection goes to another proxy");
+            throw new ProtocolException(SqlState.CANNOT_CONNECT_NOW, "this proxy is shutting down: connect again");
         }
         negotiateProtocolVersion(message);
         if (message.user() == null || message.user().isEmpty()) {
