@@ -2,6 +2,7 @@ package io.pgdispatch.auth.account;
 
 import io.pgdispatch.auth.InvalidInputException;
 import io.pgdispatch.auth.apikey.ApiKeys;
+import io.pgdispatch.auth.apikey.NewApiKey;
 import io.pgdispatch.auth.store.AccountStore;
 import io.pgdispatch.auth.store.ApiKeyStore;
 import io.pgdispatch.auth.store.RandomIds;
@@ -10,7 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Creates accounts, each with its first API key in the same transaction. */
+/** Creates accounts, each with its first API key in the same transaction, and further keys for them. */
 @ApplicationScoped
 public class AccountService {
 
@@ -41,5 +42,14 @@ public class AccountService {
                 .call(() -> apiKeys.insert(tx, RandomIds.next('k'), accountId, ApiKeys.hash(apiKey))))
             .invoke(account -> LOG.infof("Created account %s", account.id()))
             .map(account -> new NewAccount(account, apiKey));
+    }
+
+    /** Makes another API key for the account, to replace one without a moment in which none works. */
+    public Uni<NewApiKey> addApiKey(String accountId) {
+        String id = RandomIds.next('k');
+        String apiKey = ApiKeys.newSecret();
+        return apiKeys.insert(id, accountId, ApiKeys.hash(apiKey))
+            .invoke(created -> LOG.infof("Account %s: API key %s made", accountId, id))
+            .map(created -> new NewApiKey(id, apiKey, created));
     }
 }

@@ -24,6 +24,11 @@ public class BearerAuthentication {
             return Uni.createFrom().failure(new InvalidApiKeyException(
                 "send the header \"Authorization: Bearer <api key>\" with the key of your account"));
         }
-        return authenticator.authenticate(authorization.substring(SCHEME.length()).trim());
+        return authenticator.authenticate(presentedKey(authorization));
+    }
+
+    /** The key in a header that {@link #caller} accepted. */
+    static String presentedKey(String authorization) {
+        return authorization.substring(SCHEME.length()).trim();
     }
 }

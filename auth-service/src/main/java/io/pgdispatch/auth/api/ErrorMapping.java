@@ -1,7 +1,9 @@
 package io.pgdispatch.auth.api;
 
 import io.pgdispatch.auth.InvalidInputException;
+import io.pgdispatch.auth.apikey.ApiKeyNotFoundException;
 import io.pgdispatch.auth.apikey.InvalidApiKeyException;
+import io.pgdispatch.auth.apikey.LastApiKeyException;
 import io.pgdispatch.auth.link.IdentityTakenException;
 import io.pgdispatch.auth.role.RoleExistsException;
 import io.pgdispatch.auth.role.RoleNotFoundException;
@@ -33,6 +35,16 @@ public class ErrorMapping {
     @ServerExceptionMapper
     public RestResponse<ErrorBody> roleNotFound(RoleNotFoundException e) {
         return RestResponse.status(Status.NOT_FOUND, new ErrorBody(e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> apiKeyNotFound(ApiKeyNotFoundException e) {
+        return RestResponse.status(Status.NOT_FOUND, new ErrorBody(e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> lastApiKey(LastApiKeyException e) {
+        return RestResponse.status(Status.CONFLICT, new ErrorBody(e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -19,10 +19,12 @@ public class ApiKeyAuthenticator {
     public Uni<Account> authenticate(String apiKey) {
         if (apiKey == null || !apiKey.startsWith(ApiKeys.PREFIX)) {
             return Uni.createFrom().failure(new InvalidApiKeyException(
-                "send an API key (it starts with " + ApiKeys.PREFIX + "), as returned when the account was created"));
+                "send an API key (it starts with " + ApiKeys.PREFIX + "), as returned when the account or the key"
+                    + " was made"));
         }
         return accounts.findByApiKeyHash(ApiKeys.hash(apiKey))
             .map(account -> account.orElseThrow(() -> new InvalidApiKeyException(
-                "the API key is not valid: use the key returned when the account was created")));
+                "the API key is not valid (or was removed): use a key returned when the account or the key was"
+                    + " made")));
     }
 }
