@@ -1,6 +1,7 @@
 package io.pgdispatch.compute.driver.kubernetes;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.pgdispatch.compute.driver.ComputeDriverException;
 import io.pgdispatch.compute.driver.PlatformRole;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,8 +11,8 @@ import java.util.Map;
 
 /**
  * A Cluster's {@code spec.managed.roles} (CloudNativePG, "Database Role Management"): the account's login roles,
- * then the platform roles. A merge patch replaces the list whole, so each change starts from the list the Cluster
- * declares and keeps the half it does not change. As on the local driver, {@code dispatch_anonymous} reads every
+ * then the platform roles. The list is written whole, so each change starts from the list the Cluster declares and
+ * keeps the half it does not change. As on the local driver, {@code dispatch_anonymous} reads every
  * table ({@code pg_read_all_data}) and {@code dispatch_link} is a member of each account role without inheriting
  * from it; the operator grants and revokes memberships to match {@code inRoles}.
  *
@@ -29,14 +30,22 @@ final class ManagedRoles {
         this.platformSecrets = platformSecrets;
     }
 
-    /** The roles the Cluster declares now; none for a Cluster that declares none. */
+    /**
+     * The roles the Cluster declares now; none for a Cluster that declares none. Fails on a role without a password
+     * Secret, which pg-dispatch did not declare.
+     */
     static ManagedRoles declaredBy(GenericKubernetesResource cluster) {
         List<Map<String, Object>> declared = cluster.get("spec", "managed", "roles");
         Map<String, String> account = new LinkedHashMap<>();
         Map<PlatformRole, String> platform = new EnumMap<>(PlatformRole.class);
         for (Map<String, Object> role : declared == null ? List.<Map<String, Object>>of() : declared) {
             String name = (String) role.get("name");
-            String secret = (String) ((Map<?, ?>) role.get("passwordSecret")).get("name");
+            if (!(role.get("passwordSecret") instanceof Map<?, ?> passwordSecret
+                    && passwordSecret.get("name") instanceof String secret)) {
+                throw new ComputeDriverException("Cluster " + cluster.getMetadata().getName() + " declares role \""
+                    + name + "\" without a password Secret: pg-dispatch declares the roles of its Clusters itself,"
+                    + " so remove it from spec.managed.roles and manage it through the API");
+            }
             PlatformRole.named(name).ifPresentOrElse(found -> platform.put(found, secret),
                 () -> account.put(name, secret));
         }
@@ -50,7 +59,9 @@ final class ManagedRoles {
 
     /** The platform roles with these Secrets. */
     ManagedRoles withPlatformRoles(Map<PlatformRole, String> secrets) {
-        return new ManagedRoles(accountSecrets, new EnumMap<>(secrets));
+        Map<PlatformRole, String> platform = new EnumMap<>(PlatformRole.class);
+        platform.putAll(secrets);
+        return new ManagedRoles(accountSecrets, platform);
     }
 
     boolean isEmpty() {

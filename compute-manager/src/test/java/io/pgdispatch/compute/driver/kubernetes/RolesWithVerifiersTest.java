@@ -107,6 +107,24 @@ class RolesWithVerifiersTest {
     }
 
     @Test
+    void aRoleDeclaredByHandWithoutASecretIsRefusedNamingIt() {
+        ComputeSpec branch = new ComputeSpec("compute-h", "hand", "main");
+        String cluster = ComputeLabels.clusterName(branch);
+        KubernetesDriver driver = new KubernetesDriver(client, TestSettings.withArchive());
+        driver.ensureStorage(branch);
+        client.genericKubernetesResources(Cnpg.CLUSTERS).withName(cluster).edit(edited -> {
+            edited.setAdditionalProperty("spec", withHandRole(edited.get("spec")));
+            return edited;
+        });
+
+        ComputeDriverException refused = assertThrows(ComputeDriverException.class,
+            () -> driver.applyRoles(branch, List.of(new RoleSecret("alice", ALICE))));
+
+        assertTrue(refused.getMessage().contains("declares role \"dba\" without a password Secret"),
+            refused.getMessage());
+    }
+
+    @Test
     void replicasAndPointsInTimeTakeNoRoles() {
         KubernetesDriver driver = new KubernetesDriver(client, TestSettings.withArchive());
 
@@ -117,6 +135,12 @@ class RolesWithVerifiersTest {
         String cluster = ComputeLabels.clusterName(replica);
         assertNull(client.secrets().withName(ComputeLabels.roleSecretName(cluster, "bob")).get());
         assertNull(client.secrets().withName(ComputeLabels.roleSecretName(cluster, "dispatch_anonymous")).get());
+    }
+
+    private static Map<String, Object> withHandRole(Map<String, Object> spec) {
+        Map<String, Object> changed = new LinkedHashMap<>(spec);
+        changed.put("managed", Map.of("roles", List.of(Map.of("name", "dba", "ensure", "present", "login", true))));
+        return changed;
     }
 
     /** Runs a driver call that changes the roles, reporting them applied once the Cluster declares the change. */
