@@ -96,15 +96,14 @@ public class ProxyServer {
     void drain(@Observes ShutdownEvent ignored) throws InterruptedException {
         listening.set(false);
         int open = connections.open();
-        if (open == 0) {
-            return;
+        if (open > 0) {
+            LOG.infof("Draining: %d connections open, new sessions refused; waiting up to %d s for them to end",
+                open, config.drainTimeout().toSeconds());
         }
-        LOG.infof("Draining: %d connections open, new sessions refused; waiting up to %d s for them to end", open,
-            config.drainTimeout().toSeconds());
         int left = connections.drain(config.drainTimeout());
         if (left > 0) {
             LOG.warnf("Drain timeout passed with %d connections open: they are cut", left);
-        } else {
+        } else if (open > 0) {
             LOG.info("Drained: every connection has ended");
         }
     }
