@@ -79,6 +79,13 @@ public interface ComputeDriver {
      */
     OptionalInt clientSessions(ComputeSpec spec);
 
+    /**
+     * Removes everything stored for a branch whose computes are all stopped: its data, WAL archive and base
+     * backups, and the storage of its points in time and one-off computes. Removing a branch with nothing stored
+     * does nothing.
+     */
+    void deleteBranch(String clusterId, String branchId);
+
     /** Where the compute runs, if it runs: also finds computes started before this process. */
     Optional<ComputeEndpoint> running(ComputeSpec spec);
 }

@@ -15,6 +15,8 @@ import io.pgdispatch.contract.compute.v1.ComputeKind;
 import io.pgdispatch.contract.compute.v1.ComputeService;
 import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
 import io.pgdispatch.contract.compute.v1.CreateBranchResponse;
+import io.pgdispatch.contract.compute.v1.DeleteBranchRequest;
+import io.pgdispatch.contract.compute.v1.DeleteBranchResponse;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.target.PointInTime;
 import io.quarkus.grpc.GrpcService;
@@ -49,7 +51,8 @@ public class ComputeGrpcService implements ComputeService {
         if (problem.isPresent()) {
             return invalid(problem.get());
         }
-        return computeFor(request)
+        return requireNotDeleted(request.getClusterId(), request.getBranchId())
+            .chain(() -> computeFor(request))
             .chain(found -> lifecycle.ensure(found, Optional.of(RequestProblems.authentication(request)))
                 .map(endpoint -> ComputeAddress.newBuilder().setComputeId(found.id()).setHost(endpoint.host())
                     .setPort(endpoint.port())))
@@ -77,7 +80,9 @@ public class ComputeGrpcService implements ComputeService {
         String cluster = request.getClusterId();
         Optional<PointInTime> point = request.hasPointInTime()
             ? Optional.of(RequestProblems.pointInTime(request.getPointInTime())) : Optional.empty();
-        return store.findOrCreatePrimary(account, cluster, request.getParentBranchId())
+        return requireNotDeleted(cluster, request.getParentBranchId())
+            .chain(() -> requireNotDeleted(cluster, request.getBranchId()))
+            .chain(() -> store.findOrCreatePrimary(account, cluster, request.getParentBranchId()))
             .chain(parent -> store.findOrCreatePrimary(account, cluster, request.getBranchId())
                 .chain(branch -> lifecycle.createBranch(parent, branch, point)))
             .replaceWith(CreateBranchResponse.getDefaultInstance())
@@ -87,6 +92,27 @@ public class ComputeGrpcService implements ComputeService {
             .transform(e -> Status.ALREADY_EXISTS.withDescription(e.getMessage()).asRuntimeException())
             .onFailure(e -> e instanceof ComputeUnavailableException || e instanceof BranchCopyException)
             .transform(e -> Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+    }
+
+    @Override
+    public Uni<DeleteBranchResponse> deleteBranch(DeleteBranchRequest request) {
+        Optional<String> problem = RequestProblems.of(request);
+        if (problem.isPresent()) {
+            return invalid(problem.get());
+        }
+        return lifecycle.deleteBranch(request.getClusterId(), request.getBranchId())
+            .replaceWith(DeleteBranchResponse.getDefaultInstance())
+            .onFailure().transform(e -> Status.UNAVAILABLE.withDescription("branch " + request.getBranchId()
+                + " is deleted but its storage could not be removed yet (" + e.getMessage() + "): delete it again")
+                .asRuntimeException());
+    }
+
+    /** A deleted branch never gets a compute again: one made now would be an empty database under its name. */
+    private Uni<Void> requireNotDeleted(String clusterId, String branchId) {
+        return store.isBranchDeleted(clusterId, branchId)
+            .chain(deleted -> deleted ? Uni.createFrom().failure(Status.FAILED_PRECONDITION
+                .withDescription("branch " + branchId + " of cluster " + clusterId + " was deleted")
+                .asRuntimeException()) : Uni.createFrom().voidItem());
     }
 
     private Uni<ComputeRecord> computeFor(EnsureComputeRequest request) {

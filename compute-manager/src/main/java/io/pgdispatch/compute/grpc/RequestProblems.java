@@ -2,6 +2,7 @@ package io.pgdispatch.compute.grpc;
 
 import io.pgdispatch.contract.compute.v1.ComputeKind;
 import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
+import io.pgdispatch.contract.compute.v1.DeleteBranchRequest;
 import io.pgdispatch.compute.driver.HostAuthentication;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.target.Lsn;
@@ -67,6 +68,12 @@ final class RequestProblems {
         }
         return problem.or(() -> request.hasPointInTime() ? pointInTimeProblem(request.getPointInTime())
             : Optional.empty());
+    }
+
+    static Optional<String> of(DeleteBranchRequest request) {
+        return account(request.getAccountId())
+            .or(() -> name("cluster_id", request.getClusterId()))
+            .or(() -> name("branch_id", request.getBranchId()));
     }
 
     private static Optional<String> pointInTimeProblem(io.pgdispatch.contract.compute.v1.PointInTime point) {

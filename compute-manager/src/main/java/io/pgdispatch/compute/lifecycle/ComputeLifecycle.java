@@ -16,6 +16,7 @@ import io.pgdispatch.compute.store.ComputeState;
 import io.pgdispatch.compute.store.ComputeStore;
 import io.pgdispatch.contract.scram.ScramVerifier;
 import io.pgdispatch.contract.target.PointInTime;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,6 +106,29 @@ public class ComputeLifecycle {
                 .eventually(() -> activity.closed(parent.id(), session))
                 .replaceWithVoid();
         });
+    }
+
+    /**
+     * Removes a branch: it is marked deleted first, so that no request makes a compute for it again; then each of
+     * its computes is stopped and forgotten in its own turn (sessions still open on them end), and last the branch's
+     * storage and secrets are removed. Calling it again finishes a removal that failed halfway.
+     */
+    public Uni<Void> deleteBranch(String clusterId, String branchId) {
+        return store.markBranchDeleted(clusterId, branchId)
+            .chain(() -> store.listOfBranch(clusterId, branchId))
+            .onItem().transformToMulti(computes -> Multi.createFrom().iterable(computes))
+            .onItem().transformToUniAndConcatenate(compute -> Uni.createFrom().completionStage(
+                () -> queue.submit(compute.id(), () -> {
+                    forgetStopped(compute);
+                    return null;
+                })))
+            .collect().last()
+            .chain(() -> Uni.createFrom().item(() -> {
+                driver.deleteBranch(clusterId, branchId);
+                return null;
+            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+            .chain(() -> secrets.deleteOfBranch(clusterId, branchId))
+            .invoke(() -> LOG.infof("Branch %s of cluster %s: deleted", branchId, clusterId));
     }
 
     /** Stops the compute unless a session or an EnsureCompute call came while this step waited its turn. */
@@ -278,6 +302,15 @@ public class ComputeLifecycle {
         events.removed(compute);
         LOG.infof("Compute %s: one-off %s of cluster %s branch %s removed", compute.id(), compute.kind(),
             compute.clusterId(), compute.branchId());
+    }
+
+    private void forgetStopped(ComputeRecord compute) {
+        driver.stop(compute.spec());
+        await(store.delete(compute.id()));
+        activity.forget(compute.id());
+        events.removed(compute);
+        LOG.infof("Compute %s: %s of deleted branch %s stopped and forgotten", compute.id(), compute.kind(),
+            compute.branchId());
     }
 
     /**

@@ -38,4 +38,11 @@ public class BranchSecretStore {
                 .execute(Tuple.of(clusterId, branchId, role.roleName())))
             .map(rows -> rows.iterator().next().getString("password"));
     }
+
+    /** Forgets the secrets of a deleted branch. */
+    public Uni<Void> deleteOfBranch(String clusterId, String branchId) {
+        return pool.preparedQuery("DELETE FROM compute.branch_secrets WHERE cluster_id = $1 AND branch_id = $2")
+            .execute(Tuple.of(clusterId, branchId))
+            .replaceWithVoid();
+    }
 }

@@ -85,6 +85,25 @@ public class ComputeStore {
         return pool.query("SELECT " + COLUMNS + " FROM compute.computes").execute().map(ComputeStore::toRecords);
     }
 
+    /** Every compute of a branch: its primary, replicas, points in time and one-off copies. */
+    public Uni<List<ComputeRecord>> listOfBranch(String clusterId, String branchId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM compute.computes WHERE cluster_id = $1"
+                + " AND branch_id = $2").execute(Tuple.of(clusterId, branchId))
+            .map(ComputeStore::toRecords);
+    }
+
+    /** Records that a branch is gone, before its storage is removed; a second call changes nothing. */
+    public Uni<Void> markBranchDeleted(String clusterId, String branchId) {
+        return update("INSERT INTO compute.deleted_branches (cluster_id, branch_id) VALUES ($1, $2)"
+            + " ON CONFLICT DO NOTHING", Tuple.of(clusterId, branchId));
+    }
+
+    public Uni<Boolean> isBranchDeleted(String clusterId, String branchId) {
+        return pool.preparedQuery("SELECT 1 FROM compute.deleted_branches WHERE cluster_id = $1 AND branch_id = $2")
+            .execute(Tuple.of(clusterId, branchId))
+            .map(rows -> rows.size() > 0);
+    }
+
     public Uni<List<ComputeRecord>> listOneOff() {
         return pool.query("SELECT " + COLUMNS + " FROM compute.computes"
                 + " WHERE kind IN ('ONE_OFF_REPLICA', 'ONE_OFF_BRANCH')").execute()

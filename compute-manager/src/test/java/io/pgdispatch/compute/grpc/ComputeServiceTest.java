@@ -23,6 +23,7 @@ import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.compute.v1.ComputeKind;
 import io.pgdispatch.contract.compute.v1.ComputeServiceGrpc;
 import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
+import io.pgdispatch.contract.compute.v1.DeleteBranchRequest;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.compute.v1.PointInTime;
 import io.pgdispatch.contract.events.ComputeEvent;
@@ -302,6 +303,39 @@ class ComputeServiceTest {
         assertEquals(Status.Code.ALREADY_EXISTS, failure.getStatus().getCode());
         assertTrue(failure.getStatus().getDescription().contains("branch dev already has storage"),
             failure.getStatus().getDescription());
+    }
+
+    @Test
+    void aDeletedBranchLosesItsComputesAndStorageAndIsNeverMadeAgain() {
+        String cluster = newCluster();
+        remember(computes.ensureCompute(primary(cluster)), cluster);
+        computes.createBranch(branch(cluster, "main", "dev"));
+        ComputeAddress dev = computes.ensureCompute(primary(cluster, "dev"));
+        ComputeAddress devReplica = computes.ensureCompute(primary(cluster, "dev").toBuilder()
+            .setKind(ComputeKind.READ_REPLICA).build());
+        psql(dev, "CREATE TABLE items (n int)");
+
+        computes.deleteBranch(DeleteBranchRequest.newBuilder().setAccountId("account-1").setClusterId(cluster)
+            .setBranchId("dev").build());
+
+        assertTrue(Files.notExists(dataRoot.resolve(cluster).resolve("dev")), "the branch's folder is gone");
+        assertTrue(Files.exists(dataRoot.resolve(cluster).resolve("main")), "its parent is kept");
+        assertEquals(ComputeEvent.Type.REMOVED, awaitEvent(devReplica, ComputeEvent.Type.REMOVED).type());
+        awaitEvent(dev, ComputeEvent.Type.REMOVED);
+        for (EnsureComputeRequest again : List.of(primary(cluster, "dev"), primary(cluster, "dev").toBuilder()
+                .setKind(ComputeKind.READ_REPLICA).setOneOff(true).setSessionId("late").build())) {
+            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
+                () -> computes.ensureCompute(again));
+            assertEquals(Status.Code.FAILED_PRECONDITION, refused.getStatus().getCode());
+            assertEquals("branch dev of cluster " + cluster + " was deleted", refused.getStatus().getDescription());
+        }
+        StatusRuntimeException copyOfDeleted = assertThrows(StatusRuntimeException.class,
+            () -> computes.createBranch(branch(cluster, "dev", "dev2")));
+        assertEquals(Status.Code.FAILED_PRECONDITION, copyOfDeleted.getStatus().getCode());
+        computes.deleteBranch(DeleteBranchRequest.newBuilder().setAccountId("account-1").setClusterId(cluster)
+            .setBranchId("dev").build());
+        assertEquals("0", psql(computes.ensureCompute(primary(cluster)), "SELECT count(*) FROM pg_class"
+            + " WHERE relname = 'items'"), "the parent never had the branch's table");
     }
 
     @Test

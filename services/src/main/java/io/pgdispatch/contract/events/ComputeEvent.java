@@ -26,7 +26,10 @@ public record ComputeEvent(
         STARTED,
         SUSPENDED,
         FAILED,
-        /** A one-off compute was removed with its storage: its session ended, or it was found without one. */
+        /**
+         * A compute was removed with its storage: a one-off one whose session ended or that was found without one,
+         * or any compute of a deleted branch.
+         */
         REMOVED
     }
 

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -311,6 +312,38 @@ public final class KubernetesDriver implements ComputeDriver {
     @Override
     public OptionalInt clientSessions(ComputeSpec spec) {
         return OptionalInt.empty();
+    }
+
+    /**
+     * Deletes every Cluster labelled with the branch (its primary's, with the shared replica, and those of its
+     * points in time and one-off computes), their volumes and Secrets going with them, and waits until none is left.
+     */
+    @Override
+    public void deleteBranch(String clusterId, String branchId) {
+        Map<String, String> labels = Map.of(ComputeLabels.CLUSTER, clusterId, ComputeLabels.BRANCH, branchId);
+        FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
+                Resource<GenericKubernetesResource>> branchClusters = clusters().withLabels(labels);
+        if (branchClusters.list().getItems().isEmpty()) {
+            return;
+        }
+        branchClusters.delete();
+        CompletableFuture<List<GenericKubernetesResource>> gone = branchClusters.informOnCondition(List::isEmpty);
+        try {
+            gone.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ComputeDriverException("the Clusters of branch " + branchId + " were not deleted within "
+                + timeout + ": see kubectl get clusters -n " + namespace + " -l " + ComputeLabels.BRANCH + "="
+                + branchId, e);
+        } catch (ExecutionException e) {
+            throw new ComputeDriverException("watching the Clusters of branch " + branchId + " failed: "
+                + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComputeDriverException("interrupted while deleting the Clusters of branch " + branchId, e);
+        } finally {
+            gone.cancel(true);
+        }
+        LOG.infof("Branch %s of cluster %s: Clusters deleted", branchId, clusterId);
     }
 
     /** Where the compute serves, if its Cluster exists, is not hibernated and has its instances ready. */

@@ -10,12 +10,14 @@ import io.pgdispatch.compute.driver.RoleSecret;
 import io.pgdispatch.compute.driver.StorageExistsException;
 import io.pgdispatch.contract.target.PointInTime;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -286,6 +288,37 @@ public final class LocalDriver implements ComputeDriver {
                 throw new ComputeDriverException("could not remove " + folder.home() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Removes the branch's folder: its primary's data, WAL archive and base backups, and the folders of its other
+     * computes. A server still running there, which no compute record named, is stopped first.
+     */
+    @Override
+    public void deleteBranch(String clusterId, String branchId) {
+        Path branch = dataRoot.resolve(clusterId).resolve(branchId);
+        if (!Files.exists(branch)) {
+            return;
+        }
+        try {
+            List<Path> dataFolders = new ArrayList<>(List.of(branch.resolve("pgdata")));
+            Path computes = branch.resolve("computes");
+            if (Files.isDirectory(computes)) {
+                try (Stream<Path> each = Files.list(computes)) {
+                    each.map(compute -> compute.resolve("pgdata")).forEach(dataFolders::add);
+                }
+            }
+            for (Path data : dataFolders) {
+                if (PostmasterPid.read(data).filter(PostmasterPid::alive).isPresent()) {
+                    user.run(binaries.pgCtl(), "stop", "-m", "immediate", "-w", "-D", data.toString())
+                        .orFail("pg_ctl stop");
+                }
+            }
+            ComputeFolder.deleteTree(branch);
+        } catch (IOException e) {
+            throw new ComputeDriverException("could not remove " + branch + ": " + e.getMessage(), e);
+        }
+        LOG.infof("Branch %s of cluster %s: storage removed", branchId, clusterId);
     }
 
     /** Client backends other than the asking one, from pg_stat_activity over the private socket. */
