@@ -1,17 +1,22 @@
 package io.pgdispatch.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A branch made through the management API starts as a copy of its parent's head, is reached with
- * {@code options=branch:<name>}, and from then on lives apart: writes to one never show in the other.
+ * {@code options=branch:<name>}, and from then on lives apart: writes to one never show in the other. Deleting
+ * it ends its sessions and removes its storage.
  */
 @ExtendWith(DispatchSystemExtension.class)
 class BranchTest {
@@ -39,6 +44,36 @@ class BranchTest {
         assertNotEquals(parentBefore, branchAfter, written.errors());
         assertEquals("501", branchAfter.split(" ")[0]);
         assertEquals(parentBefore, parentAfter.output(), "the parent is unchanged");
+    }
+
+    @Test
+    void aDeletedBranchEndsItsSessionsLeavesNoStorageAndItsNameCanBeUsedAgain(DispatchSystem system)
+            throws Exception {
+        Tenant tenant = system.newTenant();
+        Psql psql = new Psql(system, tenant);
+        assertEquals(0, psql.run("create table items (id int primary key, body text)").exitCode());
+        String testing = system.managementApi().createBranch(tenant, "testing", "main").get("id").asText();
+        assertEquals(0, psql.run("create table scratch (n int)", tenant.password(), "options=branch:testing")
+            .exitCode());
+        Connection open = Jdbc.connect(system, tenant, "branch:testing");
+        HttpResponse<String> refused = system.managementApi().deleteBranch(tenant, "main");
+
+        HttpResponse<String> deleted = system.managementApi().deleteBranch(tenant, "testing");
+
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        assertThrows(SQLException.class, () -> open.createStatement().execute("select 1"),
+            "the open session ended with its compute");
+        open.close();
+        Psql.Result gone = psql.run("select 1", tenant.password(), "options=branch:testing");
+        assertTrue(gone.errors().contains("branch \"testing\" not found"), gone.errors());
+        assertFalse(system.branchFolders(tenant.clusterId()).contains(testing), "no storage is left");
+        assertEquals(404, system.managementApi().deleteBranch(tenant, "testing").statusCode());
+
+        system.managementApi().createBranch(tenant, "testing", "main");
+        Psql.Result fresh = psql.run("select count(*) from pg_class where relname = 'scratch'", tenant.password(),
+            "options=branch:testing");
+        assertEquals("0", fresh.output(), "the new branch of the same name is a new copy of main");
     }
 
     @Test

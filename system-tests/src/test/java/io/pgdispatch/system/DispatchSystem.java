@@ -233,6 +233,17 @@ final class DispatchSystem implements ExtensionContext.Store.CloseableResource {
     }
 
     /** The folders of a cluster's computes other than its branches' primaries: replicas, points in time, one-offs. */
+    /** The branches of a cluster that have storage: the folder names under the cluster's, which are branch ids. */
+    List<String> branchFolders(String clusterId) throws IOException {
+        Path cluster = computes.resolve(clusterId);
+        if (!Files.isDirectory(cluster)) {
+            return List.of();
+        }
+        try (Stream<Path> branches = Files.list(cluster)) {
+            return branches.map(branch -> branch.getFileName().toString()).sorted().toList();
+        }
+    }
+
     List<Path> computeFolders(String clusterId) throws IOException {
         Path cluster = computes.resolve(clusterId);
         if (!Files.isDirectory(cluster)) {

@@ -62,6 +62,12 @@ final class ManagementApi {
             JSON.createObjectNode().put("name", name).put("parent", parent).toString());
     }
 
+    /** Deletes one of the tenant's branches by name, and answers the status and body as they came. */
+    HttpResponse<String> deleteBranch(Tenant tenant, String name) throws IOException, InterruptedException {
+        return send("DELETE", routerPort, "/v1/clusters/" + tenant.clusterId() + "/branches/" + name,
+            tenant.apiKey(), null);
+    }
+
     /**
      * Asks for a new branch with the given JSON body, such as one with a point in time, and answers the status and
      * body as they came, so that a refusal can be looked at.

@@ -3,7 +3,10 @@ package io.pgdispatch.router.api;
 import io.pgdispatch.router.auth.AuthUnavailableException;
 import io.pgdispatch.router.auth.UnauthenticatedException;
 import io.pgdispatch.router.cluster.BranchCopyFailedException;
+import io.pgdispatch.router.cluster.BranchDeletionFailedException;
 import io.pgdispatch.router.cluster.BranchExistsException;
+import io.pgdispatch.router.cluster.BranchInUseException;
+import io.pgdispatch.router.cluster.BranchNotFoundException;
 import io.pgdispatch.router.cluster.ClusterNotFoundException;
 import io.pgdispatch.router.cluster.InvalidBranchNameException;
 import io.pgdispatch.router.cluster.InvalidClusterNameException;
@@ -61,6 +64,21 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response pointOutOfRange(PointInTimeOutOfRangeException failure) {
         return error(Status.BAD_REQUEST, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response branchNotFound(BranchNotFoundException failure) {
+        return error(Status.NOT_FOUND, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response branchInUse(BranchInUseException failure) {
+        return error(Status.CONFLICT, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response branchDeletionFailed(BranchDeletionFailedException failure) {
+        return error(Status.SERVICE_UNAVAILABLE, failure);
     }
 
     @ServerExceptionMapper

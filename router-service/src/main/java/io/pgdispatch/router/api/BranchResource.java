@@ -4,6 +4,7 @@ import io.pgdispatch.router.auth.ApiKeyAuthenticator;
 import io.pgdispatch.router.branch.BranchService;
 import io.pgdispatch.router.cluster.PointInTime;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -57,6 +58,26 @@ public class BranchResource {
                 : branches.create(account, clusterId, request.name(), request.parent(),
                     PointInTime.of(request.timestamp(), request.lsn(), Instant.now())))
             .map(BranchView::of);
+    }
+
+    @DELETE
+    @Path("{name}")
+    @ResponseStatus(204)
+    @Operation(summary = "Delete a branch with its computes and all its data and history",
+        description = "Sessions open on the branch end. The cluster's first branch, a branch that others were made"
+            + " from and a branch that endpoints serve are kept.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such cluster in this account, or no such branch in it")
+    @APIResponse(responseCode = "409", description = "The cluster's first branch, or branches or endpoints depend"
+        + " on it; the answer names them")
+    @APIResponse(responseCode = "503", description = "auth-service cannot be reached to check the API key, or"
+        + " compute-manager could not remove everything; the branch then serves no connection: delete it again")
+    public Uni<Void> delete(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("clusterId") String clusterId,
+            @PathParam("name") String name) {
+        return authenticator.accountOf(authorization)
+            .chain(account -> branches.delete(account, clusterId, name));
     }
 
     @GET

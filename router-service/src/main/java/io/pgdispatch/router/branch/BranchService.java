@@ -1,6 +1,8 @@
 package io.pgdispatch.router.branch;
 
 import io.pgdispatch.router.cluster.Branch;
+import io.pgdispatch.router.cluster.BranchDeletionFailedException;
+import io.pgdispatch.router.cluster.BranchInUseException;
 import io.pgdispatch.router.cluster.BranchCopyFailedException;
 import io.pgdispatch.router.cluster.BranchName;
 import io.pgdispatch.router.cluster.BranchNotFoundException;
@@ -10,18 +12,21 @@ import io.pgdispatch.router.cluster.PointInTime;
 import io.pgdispatch.router.cluster.Target;
 import io.pgdispatch.router.compute.ComputeClient;
 import io.pgdispatch.router.compute.ComputeUnavailableException;
+import io.pgdispatch.router.events.CatalogEventPublisher;
 import io.pgdispatch.router.store.BranchStore;
 import io.pgdispatch.router.store.ClusterStore;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Creates branches from their parent's head or from the parent at a point in time. The branch row is inserted
- * first, so that the name is claimed before any data is copied (a second request for the same name fails at once
- * instead of copying too); compute-manager then copies the parent's data. If the copy fails the row is deleted again,
- * so that no branch without storage is left behind.
+ * Creates branches from their parent's head or from the parent at a point in time, and deletes them. The branch row
+ * is inserted first, so that the name is claimed before any data is copied (a second request for the same name fails
+ * at once instead of copying too); compute-manager then copies the parent's data. If the copy fails the row is
+ * deleted again, so that no branch without storage is left behind.
  *
  * <p>Limitation: while compute-manager copies, the new branch is already listed and a connection can name it.
  *
@@ -33,15 +38,19 @@ import org.jboss.logging.Logger;
 public class BranchService {
 
     private static final Logger LOG = Logger.getLogger(BranchService.class);
+    /** PostgreSQL's foreign_key_violation (Appendix A, class 23). */
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final ClusterStore clusters;
     private final BranchStore branches;
     private final ComputeClient compute;
+    private final CatalogEventPublisher events;
 
-    BranchService(ClusterStore clusters, BranchStore branches, ComputeClient compute) {
+    BranchService(ClusterStore clusters, BranchStore branches, ComputeClient compute, CatalogEventPublisher events) {
         this.clusters = clusters;
         this.branches = branches;
         this.compute = compute;
+        this.events = events;
     }
 
     /**
@@ -59,6 +68,53 @@ public class BranchService {
                 .call(branch -> copyParent(parentTarget, branch, point)))
             .invoke(branch -> LOG.infof("branch %s (%s) of cluster %s created from %s",
                 branch.id(), branch.name(), clusterId, branch.parent()));
+    }
+
+    /**
+     * Deletes branch {@code name} of the account's cluster, with its computes (their open sessions end) and its
+     * storage, history included. compute-manager removes those first and from then on refuses the branch, so a
+     * failure halfway leaves it listed but never served from an empty database; the row goes last. Fails with
+     * ClusterNotFoundException, BranchNotFoundException, BranchInUseException (the cluster's first branch, a branch
+     * with branches made from it, or one that endpoints serve) or BranchDeletionFailedException.
+     */
+    public Uni<Void> delete(String accountId, String clusterId, String name) {
+        return clusters.findTargetByName(accountId, clusterId, name)
+            .call(branch -> refuseIfInUse(branch))
+            .call(branch -> compute.deleteBranch(branch)
+                .onFailure(ComputeUnavailableException.class)
+                .transform(failure -> new BranchDeletionFailedException(name, failure.getMessage())))
+            .call(branch -> branches.delete(clusterId, branch.branchId())
+                .onFailure(BranchService::isStillReferenced)
+                .transform(failure -> new BranchInUseException(clusterId, name, "an endpoint or a branch was made"
+                    + " from it meanwhile, while its storage was being removed: delete those, then the branch again")))
+            .invoke(branch -> events.branchDeleted(branch))
+            .invoke(branch -> LOG.infof("branch %s (%s) of cluster %s deleted", branch.branchId(), name, clusterId))
+            .replaceWithVoid();
+    }
+
+    private Uni<Void> refuseIfInUse(Target branch) {
+        if (branch.branchName().equals(Branch.DEFAULT_NAME)) {
+            return Uni.createFrom().failure(new BranchInUseException(branch.clusterId(), branch.branchName(),
+                "it is the cluster's first branch, which connections reach when they name no branch"));
+        }
+        return branches.dependentsOf(branch.branchId()).chain(dependents -> {
+            if (dependents.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<String> reasons = new ArrayList<>();
+            if (!dependents.childBranches().isEmpty()) {
+                reasons.add("branches were made from it (" + String.join(", ", dependents.childBranches()) + ")");
+            }
+            if (!dependents.endpoints().isEmpty()) {
+                reasons.add("endpoints serve it (" + String.join(", ", dependents.endpoints()) + ")");
+            }
+            return Uni.createFrom().failure(new BranchInUseException(branch.clusterId(), branch.branchName(),
+                String.join(" and ", reasons) + ": delete those first"));
+        });
+    }
+
+    private static boolean isStillReferenced(Throwable failure) {
+        return failure instanceof PgException pg && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState());
     }
 
     /** The branches of one of the account's clusters, oldest first; ClusterNotFoundException for a foreign one. */

@@ -3,6 +3,7 @@ package io.pgdispatch.router.compute;
 import io.grpc.Status;
 import io.pgdispatch.contract.compute.v1.ComputeAddress;
 import io.pgdispatch.contract.compute.v1.CreateBranchRequest;
+import io.pgdispatch.contract.compute.v1.DeleteBranchRequest;
 import io.pgdispatch.contract.compute.v1.EnsureComputeRequest;
 import io.pgdispatch.contract.compute.v1.MutinyComputeServiceGrpc.MutinyComputeServiceStub;
 import io.pgdispatch.contract.router.v1.ConnectTargetRequest;
@@ -79,6 +80,24 @@ public class ComputeClient {
         return compute.withDeadlineAfter(config.branchTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .createBranch(request.build())
             .onFailure().transform(failure -> toBranchFailure(parent, branchId, failure))
+            .replaceWithVoid();
+    }
+
+    /** Stops the branch's computes and removes its storage; fails with ComputeUnavailableException. */
+    public Uni<Void> deleteBranch(Target branch) {
+        DeleteBranchRequest request = DeleteBranchRequest.newBuilder()
+            .setAccountId(branch.accountId())
+            .setClusterId(branch.clusterId())
+            .setBranchId(branch.branchId())
+            .build();
+        return compute.withDeadlineAfter(config.branchTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .deleteBranch(request)
+            .onFailure().transform(failure -> {
+                Status status = Status.fromThrowable(failure);
+                LOG.warnf("branch %s of cluster %s not deleted by compute-manager: %s %s", branch.branchId(),
+                    branch.clusterId(), status.getCode(), status.getDescription());
+                return ComputeFailures.of(status);
+            })
             .replaceWithVoid();
     }
 

@@ -2,6 +2,7 @@ package io.pgdispatch.router.events;
 
 import io.pgdispatch.contract.events.CatalogEvent;
 import io.pgdispatch.router.cluster.Cluster;
+import io.pgdispatch.router.cluster.Target;
 import io.pgdispatch.router.endpoint.Endpoint;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,11 @@ public class CatalogEventPublisher {
 
     public void clusterChanged(Cluster cluster) {
         publish(CatalogEvent.clusterChanged(cluster.accountId(), cluster.id()));
+    }
+
+    /** A deleted branch changes what its cluster's names reach: proxies drop what they cached of the cluster. */
+    public void branchDeleted(Target branch) {
+        publish(CatalogEvent.clusterChanged(branch.accountId(), branch.clusterId()));
     }
 
     private void publish(CatalogEvent event) {

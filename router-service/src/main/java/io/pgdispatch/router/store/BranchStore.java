@@ -9,8 +9,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Adds branches to existing clusters and takes back ones whose storage could not be made. */
+/** Adds branches to existing clusters and deletes them, with what depends on a branch. */
 @ApplicationScoped
 public class BranchStore {
 
@@ -36,11 +38,39 @@ public class BranchStore {
             .transform(failure -> new BranchExistsException(parent.clusterId(), name));
     }
 
-    /** Deletes a branch whose storage was never made. */
+    /**
+     * Deletes a branch row. Fails with a PgException (foreign_key_violation) when a branch or an endpoint refers to
+     * it, which {@link #dependentsOf} lists beforehand.
+     */
     public Uni<Void> delete(String clusterId, String branchId) {
         return pool.preparedQuery("DELETE FROM router.branches WHERE cluster_id = $1 AND id = $2")
             .execute(Tuple.of(clusterId, branchId))
             .replaceWithVoid();
+    }
+
+    /** The names of the branches made from this one and the ids of the endpoints that serve it, oldest first. */
+    public Uni<BranchDependents> dependentsOf(String branchId) {
+        return pool.preparedQuery("""
+                SELECT 'branch' AS kind, name AS label, created_at FROM router.branches WHERE parent_branch_id = $1
+                UNION ALL
+                SELECT 'endpoint', id, created_at FROM router.endpoints WHERE branch_id = $1
+                ORDER BY created_at""")
+            .execute(Tuple.of(branchId))
+            .map(rows -> {
+                List<String> children = new ArrayList<>();
+                List<String> endpoints = new ArrayList<>();
+                rows.forEach(row -> (row.getString("kind").equals("branch") ? children : endpoints)
+                    .add(row.getString("label")));
+                return new BranchDependents(children, endpoints);
+            });
+    }
+
+    /** What keeps a branch from being deleted. */
+    public record BranchDependents(List<String> childBranches, List<String> endpoints) {
+
+        public boolean isEmpty() {
+            return childBranches.isEmpty() && endpoints.isEmpty();
+        }
     }
 
     private static boolean isNameTaken(Throwable failure) {

@@ -6,25 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgdispatch.router.cluster.Branch;
 import io.pgdispatch.router.cluster.BranchCopyFailedException;
+import io.pgdispatch.router.cluster.BranchDeletionFailedException;
 import io.pgdispatch.router.cluster.BranchExistsException;
+import io.pgdispatch.router.cluster.BranchInUseException;
+import io.pgdispatch.router.cluster.BranchNotFoundException;
 import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.cluster.ClusterNotFoundException;
 import io.pgdispatch.router.cluster.InvalidBranchNameException;
 import io.pgdispatch.router.cluster.ParentBranchNotFoundException;
 import io.pgdispatch.router.cluster.PointInTime;
+import io.pgdispatch.router.cluster.Target;
+import io.pgdispatch.router.endpoint.AccessRules;
+import io.pgdispatch.router.endpoint.Endpoint;
+import io.pgdispatch.router.endpoint.EndpointSettings;
+import io.pgdispatch.router.store.BranchStore;
 import io.pgdispatch.router.store.ClusterStore;
+import io.pgdispatch.router.store.EndpointStore;
 import io.pgdispatch.testing.ControlPlaneDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Branch creation against real PostgreSQL with compute-manager unreachable (configured on a port where nothing
- * listens): every refusal that needs no copy, and the removal of the branch when the copy cannot be made.
+ * listens): every refusal that needs no copy, and the removal of the branch when the copy cannot be made; every
+ * refusal to delete a branch, and a branch kept when its storage cannot be removed.
  */
 @QuarkusTest
 @QuarkusTestResource(ControlPlaneDatabase.class)
@@ -37,6 +48,12 @@ class BranchServiceTest {
 
     @Inject
     ClusterStore clusters;
+
+    @Inject
+    BranchStore branches;
+
+    @Inject
+    EndpointStore endpoints;
 
     @Test
     void invalidNamesAreRefusedWithTheProblem() {
@@ -99,6 +116,51 @@ class BranchServiceTest {
         assertTrue(failure.getMessage().contains("compute-manager unreachable"), failure.getMessage());
         List<Branch> left = service.list(cluster.accountId(), cluster.id()).await().atMost(WAIT);
         assertEquals(List.of("main"), left.stream().map(Branch::name).toList());
+    }
+
+    @Test
+    void theFirstBranchAndBranchesOthersDependOnAreKept() {
+        Cluster cluster = clusters.create(newAccount(), "kept").await().atMost(WAIT);
+        Target main = clusters.findTargetByName(cluster.accountId(), cluster.id(), "main").await().atMost(WAIT);
+        Branch dev = branches.insert(main, "dev").await().atMost(WAIT);
+        Target devTarget = new Target(cluster.accountId(), cluster.id(), dev.id(), dev.name());
+        branches.insert(devTarget, "feature").await().atMost(WAIT);
+        Branch served = branches.insert(main, "docs").await().atMost(WAIT);
+        Endpoint endpoint = endpoints.insert(new Target(cluster.accountId(), cluster.id(), served.id(), served.name()),
+            new EndpointSettings("docs", PointInTime.NOW, false, AccessRules.of(null, null, false), null,
+                Optional.empty())).await().atMost(WAIT);
+
+        assertInUse(cluster, "main", "it is the cluster's first branch, which connections reach when they name no"
+            + " branch");
+        assertInUse(cluster, "dev", "branches were made from it (feature): delete those first");
+        assertInUse(cluster, "docs", "endpoints serve it (" + endpoint.id() + "): delete those first");
+        assertThrows(BranchNotFoundException.class,
+            () -> service.delete(cluster.accountId(), cluster.id(), "staging").await().atMost(WAIT));
+        assertThrows(ClusterNotFoundException.class,
+            () -> service.delete(newAccount(), cluster.id(), "feature").await().atMost(WAIT));
+        assertEquals(List.of("main", "dev", "feature", "docs"),
+            branchesOf(cluster).stream().map(Branch::name).toList());
+    }
+
+    @Test
+    void whenComputeManagerIsUnreachableTheBranchIsKeptToBeDeletedAgain() {
+        Cluster cluster = clusters.create(newAccount(), "unreachable").await().atMost(WAIT);
+        Target main = clusters.findTargetByName(cluster.accountId(), cluster.id(), "main").await().atMost(WAIT);
+        branches.insert(main, "dev").await().atMost(WAIT);
+
+        BranchDeletionFailedException failure = assertThrows(BranchDeletionFailedException.class,
+            () -> service.delete(cluster.accountId(), cluster.id(), "dev").await().atMost(WAIT));
+
+        assertTrue(failure.getMessage().contains("compute-manager unreachable")
+            && failure.getMessage().endsWith("delete it again"), failure.getMessage());
+        assertEquals(List.of("main", "dev"), branchesOf(cluster).stream().map(Branch::name).toList());
+    }
+
+    private void assertInUse(Cluster cluster, String name, String reason) {
+        BranchInUseException failure = assertThrows(BranchInUseException.class,
+            () -> service.delete(cluster.accountId(), cluster.id(), name).await().atMost(WAIT));
+        assertEquals("branch \"" + name + "\" of cluster \"" + cluster.id() + "\" cannot be deleted: " + reason,
+            failure.getMessage());
     }
 
     private void assertInvalid(Cluster cluster, String name, String problem) {

@@ -23,7 +23,10 @@ public record CatalogEvent(
     public enum Type {
         /** An endpoint was created, changed (target, access rules or listener address) or deleted. */
         ENDPOINT_CHANGED,
-        /** A cluster's settings changed, such as whether it accepts connections that name it in options. */
+        /**
+         * A cluster's settings changed, such as whether it accepts connections that name it in options, or one of
+         * its branches was deleted.
+         */
         CLUSTER_CHANGED,
         /** A role of the account was created, got a new password or was removed. */
         ROLE_CHANGED
