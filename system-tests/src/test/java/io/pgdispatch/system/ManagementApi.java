@@ -62,6 +62,16 @@ final class ManagementApi {
             JSON.createObjectNode().put("name", name).put("parent", parent).toString());
     }
 
+    /** Deletes the tenant's cluster, and answers the status and body as they came. */
+    HttpResponse<String> deleteCluster(Tenant tenant) throws IOException, InterruptedException {
+        return send("DELETE", routerPort, "/v1/clusters/" + tenant.clusterId(), tenant.apiKey(), null);
+    }
+
+    /** Reads the tenant's cluster, and answers the status and body as they came. */
+    HttpResponse<String> getCluster(Tenant tenant) throws IOException, InterruptedException {
+        return send("GET", routerPort, "/v1/clusters/" + tenant.clusterId(), tenant.apiKey(), null);
+    }
+
     /** Deletes one of the tenant's branches by name, and answers the status and body as they came. */
     HttpResponse<String> deleteBranch(Tenant tenant, String name) throws IOException, InterruptedException {
         return send("DELETE", routerPort, "/v1/clusters/" + tenant.clusterId() + "/branches/" + name,

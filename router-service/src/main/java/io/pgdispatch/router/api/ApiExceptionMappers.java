@@ -7,6 +7,7 @@ import io.pgdispatch.router.cluster.BranchDeletionFailedException;
 import io.pgdispatch.router.cluster.BranchExistsException;
 import io.pgdispatch.router.cluster.BranchInUseException;
 import io.pgdispatch.router.cluster.BranchNotFoundException;
+import io.pgdispatch.router.cluster.ClusterDeletionFailedException;
 import io.pgdispatch.router.cluster.ClusterNotFoundException;
 import io.pgdispatch.router.cluster.InvalidBranchNameException;
 import io.pgdispatch.router.cluster.InvalidClusterNameException;
@@ -64,6 +65,11 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response pointOutOfRange(PointInTimeOutOfRangeException failure) {
         return error(Status.BAD_REQUEST, failure);
+    }
+
+    @ServerExceptionMapper
+    public Response clusterDeletionFailed(ClusterDeletionFailedException failure) {
+        return error(Status.SERVICE_UNAVAILABLE, failure);
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package io.pgdispatch.router.api;
 
 import io.pgdispatch.router.auth.ApiKeyAuthenticator;
+import io.pgdispatch.router.branch.BranchService;
 import io.pgdispatch.router.cluster.AnonymousAccess;
 import io.pgdispatch.router.cluster.Cluster;
 import io.pgdispatch.router.cluster.ClusterName;
@@ -9,6 +10,7 @@ import io.pgdispatch.router.cluster.InvalidClusterSettingsException;
 import io.pgdispatch.router.events.CatalogEventPublisher;
 import io.pgdispatch.router.store.ClusterStore;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -36,11 +38,14 @@ public class ClusterResource {
 
     private final ApiKeyAuthenticator authenticator;
     private final ClusterStore store;
+    private final BranchService branches;
     private final CatalogEventPublisher events;
 
-    ClusterResource(ApiKeyAuthenticator authenticator, ClusterStore store, CatalogEventPublisher events) {
+    ClusterResource(ApiKeyAuthenticator authenticator, ClusterStore store, BranchService branches,
+            CatalogEventPublisher events) {
         this.authenticator = authenticator;
         this.store = store;
+        this.branches = branches;
         this.events = events;
     }
 
@@ -76,6 +81,22 @@ public class ClusterResource {
         return authenticator.accountOf(authorization)
             .chain(account -> store.find(account, id))
             .map(ClusterView::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ResponseStatus(204)
+    @Operation(summary = "Delete a cluster with all its branches, their data and history, and its endpoints",
+        description = "Sessions open on it end. Answers once compute-manager has removed every branch's storage.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such cluster in this account")
+    @APIResponse(responseCode = "503", description = "compute-manager could not remove everything; the cluster is"
+        + " still listed: delete it again")
+    public Uni<Void> delete(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id) {
+        return authenticator.accountOf(authorization)
+            .chain(account -> branches.deleteCluster(account, id));
     }
 
     @PATCH

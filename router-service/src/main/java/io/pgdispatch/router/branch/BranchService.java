@@ -7,6 +7,7 @@ import io.pgdispatch.router.cluster.BranchCopyFailedException;
 import io.pgdispatch.router.cluster.BranchName;
 import io.pgdispatch.router.cluster.BranchNotFoundException;
 import io.pgdispatch.router.cluster.Cluster;
+import io.pgdispatch.router.cluster.ClusterDeletionFailedException;
 import io.pgdispatch.router.cluster.ParentBranchNotFoundException;
 import io.pgdispatch.router.cluster.PointInTime;
 import io.pgdispatch.router.cluster.Target;
@@ -15,15 +16,19 @@ import io.pgdispatch.router.compute.ComputeUnavailableException;
 import io.pgdispatch.router.events.CatalogEventPublisher;
 import io.pgdispatch.router.store.BranchStore;
 import io.pgdispatch.router.store.ClusterStore;
+import io.pgdispatch.router.store.EndpointStore;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Creates branches from their parent's head or from the parent at a point in time, and deletes them. The branch row
+ * Creates branches from their parent's head or from the parent at a point in time, and deletes them, alone or with
+ * their whole cluster. The branch row
  * is inserted first, so that the name is claimed before any data is copied (a second request for the same name fails
  * at once instead of copying too); compute-manager then copies the parent's data. If the copy fails the row is
  * deleted again, so that no branch without storage is left behind.
@@ -43,12 +48,15 @@ public class BranchService {
 
     private final ClusterStore clusters;
     private final BranchStore branches;
+    private final EndpointStore endpoints;
     private final ComputeClient compute;
     private final CatalogEventPublisher events;
 
-    BranchService(ClusterStore clusters, BranchStore branches, ComputeClient compute, CatalogEventPublisher events) {
+    BranchService(ClusterStore clusters, BranchStore branches, EndpointStore endpoints, ComputeClient compute,
+            CatalogEventPublisher events) {
         this.clusters = clusters;
         this.branches = branches;
+        this.endpoints = endpoints;
         this.compute = compute;
         this.events = events;
     }
@@ -90,6 +98,38 @@ public class BranchService {
             .invoke(branch -> events.branchDeleted(branch))
             .invoke(branch -> LOG.infof("branch %s (%s) of cluster %s deleted", branch.branchId(), name, clusterId))
             .replaceWithVoid();
+    }
+
+    /**
+     * Deletes one of the account's clusters: the storage of each of its branches, newest first so that a branch
+     * goes before the one it was made from, then the cluster with its branches and endpoints. Sessions open on it
+     * end. Fails with ClusterNotFoundException or ClusterDeletionFailedException, after which the cluster is still
+     * listed and deleting it again finishes the work.
+     */
+    public Uni<Void> deleteCluster(String accountId, String clusterId) {
+        return clusters.find(accountId, clusterId)
+            .chain(cluster -> endpoints.list(accountId, clusterId)
+                .call(() -> removeStorage(cluster))
+                .call(() -> clusters.delete(accountId, clusterId))
+                .invoke(itsEndpoints -> {
+                    itsEndpoints.forEach(events::endpointChanged);
+                    events.clusterChanged(cluster);
+                    LOG.infof("cluster %s of account %s deleted with %d branches and %d endpoints", clusterId,
+                        accountId, cluster.branches().size(), itsEndpoints.size());
+                }))
+            .replaceWithVoid();
+    }
+
+    private Uni<Void> removeStorage(Cluster cluster) {
+        List<Branch> newestFirst = new ArrayList<>(cluster.branches());
+        newestFirst.sort(Comparator.comparing(Branch::createdAt).reversed());
+        return Multi.createFrom().iterable(newestFirst)
+            .onItem().transformToUniAndConcatenate(branch -> compute.deleteBranch(
+                new Target(cluster.accountId(), cluster.id(), branch.id(), branch.name())))
+            .collect().last()
+            .replaceWithVoid()
+            .onFailure(ComputeUnavailableException.class)
+            .transform(failure -> new ClusterDeletionFailedException(cluster.id(), failure.getMessage()));
     }
 
     private Uni<Void> refuseIfInUse(Target branch) {

@@ -62,6 +62,13 @@ public class ClusterStore {
             .chain(() -> find(accountId, clusterId));
     }
 
+    /** Deletes one of the account's clusters with its branches and endpoints; a second call changes nothing. */
+    public Uni<Void> delete(String accountId, String clusterId) {
+        return pool.preparedQuery("DELETE FROM router.clusters WHERE account_id = $1 AND id = $2")
+            .execute(Tuple.of(accountId, clusterId))
+            .replaceWithVoid();
+    }
+
     /** The account's clusters, oldest first. */
     public Uni<List<Cluster>> list(String accountId) {
         return pool.preparedQuery(SELECT_CLUSTERS + "WHERE c.account_id = $1" + CLUSTER_ORDER)

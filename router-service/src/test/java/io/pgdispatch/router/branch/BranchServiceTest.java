@@ -11,6 +11,7 @@ import io.pgdispatch.router.cluster.BranchExistsException;
 import io.pgdispatch.router.cluster.BranchInUseException;
 import io.pgdispatch.router.cluster.BranchNotFoundException;
 import io.pgdispatch.router.cluster.Cluster;
+import io.pgdispatch.router.cluster.ClusterDeletionFailedException;
 import io.pgdispatch.router.cluster.ClusterNotFoundException;
 import io.pgdispatch.router.cluster.InvalidBranchNameException;
 import io.pgdispatch.router.cluster.ParentBranchNotFoundException;
@@ -154,6 +155,19 @@ class BranchServiceTest {
         assertTrue(failure.getMessage().contains("compute-manager unreachable")
             && failure.getMessage().endsWith("delete it again"), failure.getMessage());
         assertEquals(List.of("main", "dev"), branchesOf(cluster).stream().map(Branch::name).toList());
+    }
+
+    @Test
+    void aClusterWhoseStorageCannotBeRemovedIsKeptToBeDeletedAgain() {
+        Cluster cluster = clusters.create(newAccount(), "whole").await().atMost(WAIT);
+
+        ClusterDeletionFailedException failure = assertThrows(ClusterDeletionFailedException.class,
+            () -> service.deleteCluster(cluster.accountId(), cluster.id()).await().atMost(WAIT));
+        assertThrows(ClusterNotFoundException.class,
+            () -> service.deleteCluster(newAccount(), cluster.id()).await().atMost(WAIT));
+
+        assertTrue(failure.getMessage().contains("compute-manager unreachable"), failure.getMessage());
+        assertEquals(cluster.branches(), branchesOf(cluster));
     }
 
     private void assertInUse(Cluster cluster, String name, String reason) {

@@ -21,7 +21,10 @@ import java.util.Optional;
  * <li>a point in time: {@code bootstrap.recovery} from the branch's archive with a {@code recoveryTarget}, and
  *     {@code default_transaction_read_only} so that its sessions do not write;
  * <li>a one-off replica: {@code bootstrap.pg_basebackup} from the branch's primary and {@code replica.enabled},
- *     streaming from it as {@code streaming_replica} with the client certificate the operator made.
+ *     streaming from it as {@code streaming_replica} with the client certificate the operator made;
+ * <li>a one-off copy: {@code bootstrap.pg_basebackup} from the branch's primary without {@code replica}, so that it
+ *     becomes a primary of its own; or, at a point in time, {@code bootstrap.recovery} from the branch's archive,
+ *     promoted there; in both cases writable and archiving nothing, as it is discarded with its session.
  * </ul>
  */
 final class ClusterManifest {
@@ -77,11 +80,31 @@ final class ClusterManifest {
 
     /** A Cluster that streams from the branch's primary and never writes. */
     GenericKubernetesResource oneOffReplica(ComputeSpec spec) {
-        String primary = ComputeLabels.branchClusterName(spec);
         Map<String, Object> clusterSpec = common(spec);
         clusterSpec.put("bootstrap", Map.of("pg_basebackup", Map.of("source", SOURCE)));
         clusterSpec.put("replica", Map.of("enabled", true, "source", SOURCE));
-        clusterSpec.put("externalClusters", List.of(Map.of(
+        clusterSpec.put("externalClusters", List.of(primaryOf(spec)));
+        return cluster(ComputeLabels.clusterName(spec), spec, clusterSpec);
+    }
+
+    /** A writable Cluster of one session: the branch's head copied from its primary, or the branch at a point. */
+    GenericKubernetesResource oneOffBranch(ComputeSpec spec) {
+        Map<String, Object> clusterSpec = common(spec);
+        spec.pointInTime().ifPresentOrElse(point -> {
+            clusterSpec.put("bootstrap", Map.of("recovery", Map.of("source", SOURCE, "recoveryTarget",
+                target(point))));
+            clusterSpec.put("externalClusters", List.of(archiveOf(ComputeLabels.branchClusterName(spec))));
+        }, () -> {
+            clusterSpec.put("bootstrap", Map.of("pg_basebackup", Map.of("source", SOURCE)));
+            clusterSpec.put("externalClusters", List.of(primaryOf(spec)));
+        });
+        return cluster(ComputeLabels.clusterName(spec), spec, clusterSpec);
+    }
+
+    /** The branch's primary as a source to copy from, reached as {@code streaming_replica} with its certificate. */
+    private static Map<String, Object> primaryOf(ComputeSpec spec) {
+        String primary = ComputeLabels.branchClusterName(spec);
+        return Map.of(
             "name", SOURCE,
             "connectionParameters", Map.of(
                 "host", Cnpg.readWriteService(primary),
@@ -90,8 +113,7 @@ final class ClusterManifest {
                 "sslmode", "verify-full"),
             "sslKey", secretKey(Cnpg.replicationSecret(primary), "tls.key"),
             "sslCert", secretKey(Cnpg.replicationSecret(primary), "tls.crt"),
-            "sslRootCert", secretKey(Cnpg.caSecret(primary), "ca.crt"))));
-        return cluster(ComputeLabels.clusterName(spec), spec, clusterSpec);
+            "sslRootCert", secretKey(Cnpg.caSecret(primary), "ca.crt"));
     }
 
     /** Base backups of a Cluster that archives: one at once, then on the configured schedule. */

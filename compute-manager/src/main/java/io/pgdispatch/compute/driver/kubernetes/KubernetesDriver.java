@@ -89,8 +89,12 @@ public final class KubernetesDriver implements ComputeDriver {
         GenericKubernetesResource cluster = switch (spec.kind()) {
             case PRIMARY, REPLICA -> manifests.newBranch(spec);
             case POINT_IN_TIME -> manifests.pointInTime(spec);
-            case ONE_OFF_BRANCH -> throw new ComputeDriverException("one-off branches are not available on the"
-                + " kubernetes driver yet: connect to the branch, or make a branch of your own through the API");
+            case ONE_OFF_BRANCH -> {
+                if (spec.pointInTime().isEmpty()) {
+                    requirePrimaryRunning(spec);
+                }
+                yield manifests.oneOffBranch(spec);
+            }
             case ONE_OFF_REPLICA -> {
                 requirePrimaryRunning(spec);
                 yield manifests.oneOffReplica(spec);
@@ -108,10 +112,14 @@ public final class KubernetesDriver implements ComputeDriver {
     public void refreshBaseBackup(ComputeSpec spec) {
     }
 
-    /** A one-off replica streams from the primary's Cluster; everything else recovers from the object store. */
+    /**
+     * A one-off replica, and a one-off copy of the branch's head, copy the primary's Cluster; everything else
+     * recovers from the object store.
+     */
     @Override
     public boolean needsRunningPrimary(ComputeSpec spec) {
-        return spec.kind() == ComputeSpec.Kind.ONE_OFF_REPLICA;
+        return spec.kind() == ComputeSpec.Kind.ONE_OFF_REPLICA
+            || spec.kind() == ComputeSpec.Kind.ONE_OFF_BRANCH && spec.pointInTime().isEmpty();
     }
 
     /** A compute's storage is its Cluster's volumes, so it exists while its Cluster does. */
@@ -184,23 +192,27 @@ public final class KubernetesDriver implements ComputeDriver {
 
     /**
      * Declares the platform roles beside the account's (see {@link ManagedRoles}), each with its branch's verifier in
-     * a Secret of its own, on primaries only: their replicas and points in time take them from the WAL, and one-off
-     * copies are not made by this driver.
+     * a Secret of its own, on primaries: their replicas and points in time take them from the WAL. A one-off copy
+     * has every role of the branch from its copy, and declares only {@code dispatch_anonymous}, which may write there.
      */
     @Override
     public void applyPlatformRoles(ComputeSpec spec, Map<PlatformRole, String> verifiers) {
-        if (spec.kind() != ComputeSpec.Kind.PRIMARY) {
+        boolean copy = spec.kind() == ComputeSpec.Kind.ONE_OFF_BRANCH;
+        if (spec.kind() != ComputeSpec.Kind.PRIMARY && !copy) {
             return;
         }
         GenericKubernetesResource cluster = requireCluster(spec);
         Map<PlatformRole, String> secrets = new EnumMap<>(PlatformRole.class);
         Map<String, String> written = new HashMap<>();
         verifiers.forEach((role, verifier) -> {
+            if (copy && role != PlatformRole.ANONYMOUS) {
+                return;
+            }
             Secret secret = storeVerifier(cluster, role.roleName(), verifier);
             secrets.put(role, secret.getMetadata().getName());
             written.put(role.roleName(), secret.getMetadata().getResourceVersion());
         });
-        declare(cluster, ManagedRoles.declaredBy(cluster).withPlatformRoles(secrets), written);
+        declare(cluster, ManagedRoles.declaredBy(cluster).withPlatformRoles(secrets, copy), written);
     }
 
     /**
@@ -362,14 +374,15 @@ public final class KubernetesDriver implements ComputeDriver {
         LOG.infof("Compute %s: Cluster %s hibernated", spec.computeId(), where(name));
     }
 
-    /** A one-off replica copies the primary with pg_basebackup, so the primary must serve first. */
+    /** A one-off replica or copy of the head copies the primary with pg_basebackup, so the primary must serve first. */
     private void requirePrimaryRunning(ComputeSpec spec) {
         String primary = ComputeLabels.branchClusterName(spec);
         Optional<GenericKubernetesResource> cluster = Optional.ofNullable(clusters().withName(primary).get());
         if (cluster.filter(found -> !hibernationRequested(found))
                 .filter(found -> ClusterStatus.of(found).readyWith(1)).isEmpty()) {
-            throw new ComputeDriverException("a one-off replica of branch " + spec.branchId() + " copies its primary,"
-                + " which does not run: start the primary first");
+            String what = spec.kind() == ComputeSpec.Kind.ONE_OFF_REPLICA ? "replica" : "copy";
+            throw new ComputeDriverException("a one-off " + what + " of branch " + spec.branchId() + " copies its"
+                + " primary, which does not run: start the primary first");
         }
     }
 

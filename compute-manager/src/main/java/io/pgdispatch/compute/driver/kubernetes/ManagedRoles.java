@@ -22,12 +22,17 @@ final class ManagedRoles {
 
     private static final String READ_ALL_DATA = "pg_read_all_data";
 
+    private static final String WRITE_ALL_DATA = "pg_write_all_data";
+
     private final Map<String, String> accountSecrets;
     private final Map<PlatformRole, String> platformSecrets;
+    private final boolean writableCopy;
 
-    private ManagedRoles(Map<String, String> accountSecrets, Map<PlatformRole, String> platformSecrets) {
+    private ManagedRoles(Map<String, String> accountSecrets, Map<PlatformRole, String> platformSecrets,
+            boolean writableCopy) {
         this.accountSecrets = accountSecrets;
         this.platformSecrets = platformSecrets;
+        this.writableCopy = writableCopy;
     }
 
     /**
@@ -49,19 +54,22 @@ final class ManagedRoles {
             PlatformRole.named(name).ifPresentOrElse(found -> platform.put(found, secret),
                 () -> account.put(name, secret));
         }
-        return new ManagedRoles(account, platform);
+        return new ManagedRoles(account, platform, false);
     }
 
     /** These roles as the account's, in their order, with their Secrets; account roles not among them go. */
     ManagedRoles withAccountRoles(Map<String, String> secrets) {
-        return new ManagedRoles(new LinkedHashMap<>(secrets), platformSecrets);
+        return new ManagedRoles(new LinkedHashMap<>(secrets), platformSecrets, writableCopy);
     }
 
-    /** The platform roles with these Secrets. */
-    ManagedRoles withPlatformRoles(Map<PlatformRole, String> secrets) {
+    /**
+     * The platform roles with these Secrets; in a one-off copy, which its session alone uses, {@code
+     * dispatch_anonymous} may also write ({@code pg_write_all_data}).
+     */
+    ManagedRoles withPlatformRoles(Map<PlatformRole, String> secrets, boolean inWritableCopy) {
         Map<PlatformRole, String> platform = new EnumMap<>(PlatformRole.class);
         platform.putAll(secrets);
-        return new ManagedRoles(accountSecrets, platform);
+        return new ManagedRoles(accountSecrets, platform, inWritableCopy);
     }
 
     boolean isEmpty() {
@@ -87,7 +95,8 @@ final class ManagedRoles {
             Map<String, Object> role = declared(platform.roleName(), secret);
             role.put("createdb", false);
             switch (platform) {
-                case ANONYMOUS -> role.put("inRoles", List.of(READ_ALL_DATA));
+                case ANONYMOUS -> role.put("inRoles", writableCopy ? List.of(READ_ALL_DATA, WRITE_ALL_DATA)
+                    : List.of(READ_ALL_DATA));
                 case LINK -> {
                     role.put("inherit", false);
                     role.put("inRoles", List.copyOf(accountSecrets.keySet()));
