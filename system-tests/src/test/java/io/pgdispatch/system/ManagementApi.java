@@ -62,6 +62,16 @@ final class ManagementApi {
             JSON.createObjectNode().put("name", name).put("parent", parent).toString());
     }
 
+    /** Deletes the tenant's account, and answers the status and body as they came. */
+    HttpResponse<String> deleteAccount(Tenant tenant) throws IOException, InterruptedException {
+        return send("DELETE", authPort, "/v1/account", tenant.apiKey(), null);
+    }
+
+    /** Reads the account of the tenant's API key, and answers the status and body as they came. */
+    HttpResponse<String> getAccount(Tenant tenant) throws IOException, InterruptedException {
+        return send("GET", authPort, "/v1/account", tenant.apiKey(), null);
+    }
+
     /** Deletes the tenant's cluster, and answers the status and body as they came. */
     HttpResponse<String> deleteCluster(Tenant tenant) throws IOException, InterruptedException {
         return send("DELETE", routerPort, "/v1/clusters/" + tenant.clusterId(), tenant.apiKey(), null);

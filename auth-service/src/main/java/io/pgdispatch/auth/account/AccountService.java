@@ -1,17 +1,23 @@
 package io.pgdispatch.auth.account;
 
+import io.grpc.Status;
 import io.pgdispatch.auth.InvalidInputException;
 import io.pgdispatch.auth.apikey.ApiKeys;
 import io.pgdispatch.auth.apikey.NewApiKey;
+import io.pgdispatch.auth.role.RoleEvents;
 import io.pgdispatch.auth.store.AccountStore;
 import io.pgdispatch.auth.store.ApiKeyStore;
 import io.pgdispatch.auth.store.RandomIds;
+import io.pgdispatch.auth.store.RoleStore;
+import io.pgdispatch.contract.router.v1.DeleteAccountClustersRequest;
+import io.pgdispatch.contract.router.v1.RouterService;
+import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Creates accounts, each with its first API key in the same transaction, and further keys for them. */
+/** Creates accounts, each with its first API key in the same transaction, further keys for them, and deletes them. */
 @ApplicationScoped
 public class AccountService {
 
@@ -22,11 +28,38 @@ public class AccountService {
     private final Pool pool;
     private final AccountStore accounts;
     private final ApiKeyStore apiKeys;
+    private final RoleStore roles;
+    private final RoleEvents roleEvents;
+    private final RouterService router;
 
-    AccountService(Pool pool, AccountStore accounts, ApiKeyStore apiKeys) {
+    AccountService(Pool pool, AccountStore accounts, ApiKeyStore apiKeys, RoleStore roles, RoleEvents roleEvents,
+            @GrpcClient("router") RouterService router) {
         this.pool = pool;
         this.accounts = accounts;
         this.apiKeys = apiKeys;
+        this.roles = roles;
+        this.roleEvents = roleEvents;
+        this.router = router;
+    }
+
+    /**
+     * Deletes an account: its clusters first, through router-service (each with its branches' computes, data and
+     * history, and its endpoints), then the account with its API keys, roles, login identities and link sessions.
+     * Each removed role is announced, so that proxies forget its verifier. Fails with
+     * AccountDeletionFailedException when router-service cannot delete every cluster; the account then stays.
+     */
+    public Uni<Void> delete(String accountId) {
+        return router.deleteAccountClusters(DeleteAccountClustersRequest.newBuilder().setAccountId(accountId).build())
+            .onFailure().transform(failure -> new AccountDeletionFailedException(accountId,
+                Status.fromThrowable(failure).getDescription(), failure))
+            .chain(deleted -> roles.list(accountId)
+                .call(() -> accounts.delete(accountId))
+                .invoke(removed -> {
+                    removed.forEach(role -> roleEvents.changed(accountId, role.name()));
+                    LOG.infof("Deleted account %s with %d clusters and %d roles", accountId,
+                        deleted.getDeletedClusters(), removed.size());
+                }))
+            .replaceWithVoid();
     }
 
     public Uni<NewAccount> create(String name) {

@@ -4,6 +4,7 @@ import io.pgdispatch.auth.account.Account;
 import io.pgdispatch.auth.account.AccountService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Creating an account, and reading the account of an API key. */
+/** Creating an account, and reading or deleting the account of an API key. */
 @Path("/v1")
 @Tag(name = "Accounts")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +47,22 @@ public class AccountResource {
         return accounts.create(request == null ? null : request.name())
             .map(created -> RestResponse.status(Status.CREATED, new CreatedAccount(
                 created.account().id(), created.account().name(), created.apiKey())));
+    }
+
+    @DELETE
+    @Path("account")
+    @SecurityRequirement(name = ApiDocumentation.API_KEY)
+    @Operation(summary = "Delete the account of the API key, with everything it has",
+        description = "Its clusters go first, with every branch's computes, data and history, and its endpoints;"
+            + " then its roles, API keys and login identities. Sessions open on its clusters end.")
+    @APIResponse(responseCode = "204", description = "The account is deleted")
+    @APIResponse(responseCode = "401", description = "The API key is missing or not valid")
+    @APIResponse(responseCode = "503", description = "Not every cluster could be deleted; the account is kept:"
+        + " delete it again")
+    public Uni<RestResponse<Void>> delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return authentication.caller(authorization)
+            .chain(account -> accounts.delete(account.id()))
+            .map(deleted -> RestResponse.status(Status.NO_CONTENT));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.pgdispatch.auth.api;
 
 import io.pgdispatch.auth.InvalidInputException;
+import io.pgdispatch.auth.account.AccountDeletionFailedException;
 import io.pgdispatch.auth.apikey.ApiKeyNotFoundException;
 import io.pgdispatch.auth.apikey.InvalidApiKeyException;
 import io.pgdispatch.auth.apikey.LastApiKeyException;
@@ -35,6 +36,11 @@ public class ErrorMapping {
     @ServerExceptionMapper
     public RestResponse<ErrorBody> roleNotFound(RoleNotFoundException e) {
         return RestResponse.status(Status.NOT_FOUND, new ErrorBody(e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> accountDeletionFailed(AccountDeletionFailedException e) {
+        return RestResponse.status(Status.SERVICE_UNAVAILABLE, new ErrorBody(e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -26,7 +26,7 @@ public class RoleEvents {
         this.emitter = emitter;
     }
 
-    void changed(String accountId, String roleName) {
+    public void changed(String accountId, String roleName) {
         CatalogEvent event = CatalogEvent.roleChanged(accountId, roleName);
         Message<CatalogEvent> message = Message.of(event)
             .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(accountId).build())

@@ -26,6 +26,11 @@ public class AccountStore {
             .map(rows -> toAccount(rows.iterator().next()));
     }
 
+    /** Deletes the account with its API keys, roles, login identities and link sessions (ON DELETE CASCADE). */
+    public Uni<Void> delete(String id) {
+        return pool.preparedQuery("DELETE FROM auth.accounts WHERE id = $1").execute(Tuple.of(id)).replaceWithVoid();
+    }
+
     /** The account owning the API key whose SHA-256 is {@code keyHash}. */
     public Uni<Optional<Account>> findByApiKeyHash(String keyHash) {
         return pool.preparedQuery("""

@@ -28,10 +28,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates branches from their parent's head or from the parent at a point in time, and deletes them, alone or with
- * their whole cluster. The branch row
- * is inserted first, so that the name is claimed before any data is copied (a second request for the same name fails
- * at once instead of copying too); compute-manager then copies the parent's data. If the copy fails the row is
- * deleted again, so that no branch without storage is left behind.
+ * their whole cluster. The branch row is inserted first, so that the name is claimed before any data is copied (a
+ * second request for the same name fails at once instead of copying too); compute-manager then copies the parent's
+ * data. If the copy fails the row is deleted again, so that no branch without storage is left behind.
  *
  * <p>Limitation: while compute-manager copies, the new branch is already listed and a connection can name it.
  *

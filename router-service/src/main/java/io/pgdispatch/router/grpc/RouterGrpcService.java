@@ -6,6 +6,8 @@ import io.pgdispatch.contract.compute.v1.PlatformLogin;
 import io.pgdispatch.contract.router.v1.AccountCluster;
 import io.pgdispatch.contract.router.v1.ConnectTargetRequest;
 import io.pgdispatch.contract.router.v1.DedicatedListener;
+import io.pgdispatch.contract.router.v1.DeleteAccountClustersRequest;
+import io.pgdispatch.contract.router.v1.DeleteAccountClustersResponse;
 import io.pgdispatch.contract.router.v1.ListAccountTargetsRequest;
 import io.pgdispatch.contract.router.v1.ListAccountTargetsResponse;
 import io.pgdispatch.contract.router.v1.ListDedicatedListenersRequest;
@@ -13,8 +15,10 @@ import io.pgdispatch.contract.router.v1.ListDedicatedListenersResponse;
 import io.pgdispatch.contract.router.v1.LookupTargetRequest;
 import io.pgdispatch.contract.router.v1.LookupTargetResponse;
 import io.pgdispatch.contract.router.v1.RouterService;
+import io.pgdispatch.router.branch.BranchService;
 import io.pgdispatch.router.cluster.AnonymousAccess;
 import io.pgdispatch.router.cluster.Branch;
+import io.pgdispatch.router.cluster.ClusterDeletionFailedException;
 import io.pgdispatch.router.cluster.ConnectableTarget;
 import io.pgdispatch.router.cluster.Quoted;
 import io.pgdispatch.router.compute.ComputeClient;
@@ -25,10 +29,11 @@ import io.pgdispatch.router.store.EndpointStore;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.util.stream.Collectors;
 
 /**
  * The proxy's view of router: where a connection's target is, and the compute that serves it; and for auth-service,
- * the targets a person may choose on a login link's page.
+ * the targets a person may choose on a login link's page, and the removal of a deleted account's clusters.
  */
 @GrpcService
 public class RouterGrpcService implements RouterService {
@@ -36,11 +41,14 @@ public class RouterGrpcService implements RouterService {
     private final ClusterStore clusters;
     private final EndpointStore endpoints;
     private final ComputeClient compute;
+    private final BranchService branches;
 
-    RouterGrpcService(ClusterStore clusters, EndpointStore endpoints, ComputeClient compute) {
+    RouterGrpcService(ClusterStore clusters, EndpointStore endpoints, ComputeClient compute,
+            BranchService branches) {
         this.clusters = clusters;
         this.endpoints = endpoints;
         this.compute = compute;
+        this.branches = branches;
     }
 
     /** A request names a cluster (with an optional branch) or an endpoint, which fixes its own branch. */
@@ -126,6 +134,24 @@ public class RouterGrpcService implements RouterService {
                     .build()))
             .collect().asList()
             .map(all -> ListAccountTargetsResponse.newBuilder().addAllClusters(all).build());
+    }
+
+    /** One cluster after the other, oldest first, each as DELETE /v1/clusters/{id} deletes it. */
+    @Override
+    public Uni<DeleteAccountClustersResponse> deleteAccountClusters(DeleteAccountClustersRequest request) {
+        String account = request.getAccountId();
+        if (account.isBlank()) {
+            return invalid("account_id is required");
+        }
+        return clusters.list(account)
+            .onItem().transformToMulti(found -> Multi.createFrom().iterable(found))
+            .onItem().transformToUniAndConcatenate(cluster -> branches.deleteCluster(account, cluster.id())
+                .replaceWith(cluster.id()))
+            .collect().with(Collectors.counting())
+            .map(deleted -> DeleteAccountClustersResponse.newBuilder().setDeletedClusters(deleted.intValue())
+                .build())
+            .onFailure(ClusterDeletionFailedException.class)
+            .transform(failure -> Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException());
     }
 
     private static DedicatedListener listenerOf(EndpointListener listener) {

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Deleting a cluster through the management API ends its sessions, removes the storage of every branch and its
- * endpoints, and leaves every other tenant's cluster as it was.
+ * endpoints, and leaves every other tenant's cluster as it was; deleting an account does so for each of its
+ * clusters and removes its roles and keys.
  */
 @ExtendWith(DispatchSystemExtension.class)
-class ClusterDeletionTest {
+class DeletionTest {
 
     private static final Duration PROPAGATION = Duration.ofSeconds(15);
 
@@ -51,6 +52,26 @@ class ClusterDeletionTest {
         assertEquals(404, api.getCluster(tenant).statusCode());
         assertTrue(system.branchFolders(tenant.clusterId()).isEmpty(), "no branch's storage is left");
         assertEquals("1", neighbours.run("select count(*) from items").output(), "the neighbour keeps its data");
+    }
+
+    @Test
+    void aDeletedAccountTakesItsClustersRolesAndKeysWithIt(DispatchSystem system) throws Exception {
+        Tenant tenant = system.newTenant();
+        Tenant neighbour = system.newTenant();
+        Psql psql = new Psql(system, tenant);
+        assertEquals(0, psql.run("create table items (id int)").exitCode());
+        assertEquals(0, new Psql(system, neighbour).run("select 1").exitCode());
+        ManagementApi api = system.managementApi();
+
+        HttpResponse<String> deleted = api.deleteAccount(tenant);
+
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        assertEquals(401, api.getAccount(tenant).statusCode(), "its API key is gone");
+        Psql.Result refused = psql.run("select 1");
+        assertEquals(2, refused.exitCode(), refused.errors());
+        assertTrue(system.branchFolders(tenant.clusterId()).isEmpty(), "no branch's storage is left");
+        assertEquals(200, api.getAccount(neighbour).statusCode());
+        assertEquals(0, new Psql(system, neighbour).run("select 1").exitCode(), "the neighbour goes on");
     }
 
     private static String hostConnection(DispatchSystem system, Tenant tenant, String host) {
