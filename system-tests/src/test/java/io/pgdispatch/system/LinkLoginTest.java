@@ -143,8 +143,12 @@ class LinkLoginTest {
         WaitingPsql psql = WaitingPsql.start(system, "select 1");
         try (Browser browser = new Browser()) {
             browser.open(psql.link());
-            browser.logInAs("stranger-" + UUID.randomUUID());
-            assertTrue(browser.text("result").contains("POST /v1/login-identities"), browser.text("result"));
+            String stranger = "stranger-" + UUID.randomUUID();
+            browser.logInAs(stranger);
+            String result = browser.text("result");
+            assertTrue(result.contains("POST /v1/login-identities"), result);
+            assertTrue(result.contains("{\"issuer\":\"" + system.identityIssuer() + "\",\"subject\":\"" + stranger
+                + "\"}"), result);
         } finally {
             psql.end();
         }

@@ -104,8 +104,9 @@ public class LinkLogins {
 
     private Uni<String> accountFor(LoginIdentity identity) {
         return identities.accountOf(identity.issuer(), identity.subject())
-            .map(account -> account.orElseThrow(() -> new LinkRefusedException(
-                "your login is not linked to an account: register it with POST /v1/login-identities")));
+            .map(account -> account.orElseThrow(() -> new LinkRefusedException("your login (issuer \""
+                + identity.issuer() + "\", subject \"" + identity.subject() + "\") is not linked to an account:"
+                + " register it with POST /v1/login-identities and these two values")));
     }
 
     private Uni<LinkChoices> choicesOf(String accountId) {
