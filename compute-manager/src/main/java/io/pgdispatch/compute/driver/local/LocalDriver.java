@@ -180,13 +180,15 @@ public final class LocalDriver implements ComputeDriver {
     }
 
     /**
-     * Starts the server. A replica is pointed at the primary first; a primary without a base backup takes its first
-     * and tells the branch's running replicas its port; a point in time waits until it has reached its point.
+     * Starts the server. A replica is pointed at the primary first and, while the primary runs, waits until it has
+     * replayed what the primary has written; a primary without a base backup takes its first and tells the branch's
+     * running replicas its port; a point in time waits until it has reached its point.
      */
     @Override
     public ComputeEndpoint start(ComputeSpec spec) {
         ComputeFolder folder = folderOf(spec);
-        if (spec.kind() == ComputeSpec.Kind.REPLICA || spec.kind() == ComputeSpec.Kind.ONE_OFF_REPLICA) {
+        boolean replica = spec.kind() == ComputeSpec.Kind.REPLICA || spec.kind() == ComputeSpec.Kind.ONE_OFF_REPLICA;
+        if (replica) {
             pointAtPrimary(spec, folder);
         }
         int port = ports.allocate();
@@ -204,6 +206,12 @@ public final class LocalDriver implements ComputeDriver {
                 new BaseBackups(binaries, user).take(historyOf(spec), superuser);
             }
             replicas.followRestartedPrimary(folder, port);
+        } else if (replica) {
+            Optional<Integer> primary = primaryPort(spec);
+            if (primary.isPresent()) {
+                replicas.catchUp(spec.computeId(), folder, superuser,
+                    new Superuser(binaries, primaryFolder(spec), primary.get()));
+            }
         }
         LOG.infof("Compute %s: PostgreSQL runs on %s:%d", spec.computeId(), HOST, port);
         return new ComputeEndpoint(HOST, port);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -28,6 +29,8 @@ final class Replicas {
 
     private static final Logger LOG = Logger.getLogger(Replicas.class);
     private static final String PRIMARY_CONF = "primary.conf";
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(30);
+    private static final long POLL_MILLIS = 10;
 
     private final PostgresBinaries binaries;
     private final ServerUser user;
@@ -62,6 +65,30 @@ final class Replicas {
         Path file = replica.data().resolve(PRIMARY_CONF);
         Files.writeString(file, "primary_conninfo = " + ComputeFolder.quoted(conninfo) + "\n", StandardCharsets.UTF_8);
         user.own(file);
+    }
+
+    /**
+     * Waits until a standby just started has replayed what its primary has flushed at this moment. A standby serves
+     * once it is consistent, which can be before it has replayed the WAL written after the base backup it came from
+     * (the roles applied after the primary's first backup, for one), so without this wait a session could miss a
+     * commit made before it asked.
+     */
+    void catchUp(String computeId, ComputeFolder replica, Superuser standby, Superuser primary) {
+        String flushed = primary.query("SELECT pg_current_wal_flush_lsn()");
+        String replayed = "SELECT coalesce(pg_last_wal_replay_lsn() >= '" + flushed + "'::pg_lsn, false)";
+        long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
+        while (!"t".equals(standby.query(replayed))) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new ComputeDriverException("replica " + computeId + " did not replay its primary's WAL up to "
+                    + flushed + " within " + CATCH_UP_TIMEOUT.toSeconds() + " s\nServer log:\n" + replica.logTail());
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ComputeDriverException("interrupted while replica " + computeId + " caught up", e);
+            }
+        }
     }
 
     /** After the primary of a branch started: every running replica of the branch streams from its new port. */

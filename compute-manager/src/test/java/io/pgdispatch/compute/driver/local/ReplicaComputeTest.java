@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Read replicas of the local driver are hot standbys of the branch: they stream from a running primary, serve from
- * the archive while it is stopped, follow it to its new port when it starts again, and a one-off replica leaves
- * nothing behind when it stops.
+ * the archive while it is stopped, follow it to its new port when it starts again, serve from their start what
+ * the primary had committed, and a one-off replica leaves nothing behind when it stops.
  */
 class ReplicaComputeTest {
 
@@ -94,6 +94,20 @@ class ReplicaComputeTest {
         assertEquals(OptionalInt.of(0), sessions, "psql has disconnected");
         assertFalse(Files.exists(data.getParent()), "a one-off replica is removed when it stops");
         assertEquals(Optional.empty(), driver.running(oneOff));
+    }
+
+    @Test
+    void aReplicaStartedWhileThePrimaryRunsServesAtOnceEveryCommitMadeBeforeIt() {
+        ComputeEndpoint primary = runningPrimary();
+        query(primary, "CREATE TABLE fresh (id int); INSERT INTO fresh SELECT generate_series(1, 300000)");
+        ComputeSpec oneOff = ComputeSpec.oneOffReplica("replica-test-at-once", "cluster", "main");
+        driver.ensureStorage(oneOff);
+
+        ComputeEndpoint replica = driver.start(oneOff);
+        String count = query(replica, "SELECT count(*) FROM fresh");
+        driver.stop(oneOff);
+
+        assertEquals("300000", count, "the role (applied after the base backup) logs in and every row is there");
     }
 
     private static ComputeEndpoint runningPrimary() {
