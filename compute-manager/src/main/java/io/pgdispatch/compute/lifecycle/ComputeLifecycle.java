@@ -296,21 +296,23 @@ public class ComputeLifecycle {
         if (!unused(compute)) {
             return;
         }
-        driver.stop(compute.spec());
-        await(store.delete(compute.id()));
-        activity.forget(compute.id());
-        events.removed(compute);
+        remove(compute);
         LOG.infof("Compute %s: one-off %s of cluster %s branch %s removed", compute.id(), compute.kind(),
             compute.clusterId(), compute.branchId());
     }
 
     private void forgetStopped(ComputeRecord compute) {
+        remove(compute);
+        LOG.infof("Compute %s: %s of deleted branch %s stopped and forgotten", compute.id(), compute.kind(),
+            compute.branchId());
+    }
+
+    /** Stops the compute, removes a storage of its own with it, and forgets it; a REMOVED event says so. */
+    private void remove(ComputeRecord compute) {
         driver.stop(compute.spec());
         await(store.delete(compute.id()));
         activity.forget(compute.id());
         events.removed(compute);
-        LOG.infof("Compute %s: %s of deleted branch %s stopped and forgotten", compute.id(), compute.kind(),
-            compute.branchId());
     }
 
     /**
